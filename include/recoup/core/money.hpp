@@ -178,7 +178,7 @@ inline std::int64_t exact_minor(const decimal& amount, const currency& c) {
       throw invalid_input_error("money.excess_precision",
                                 amount.to_string() + " has more decimal places than " + std::string(c.code()) +
                                     " allows (" + std::to_string(places) +
-                                    "); round it explicitly first, e.g. money::rounded(amount, currency, mode)");
+                                    "); round it explicitly first (money::rounded in C++, Money.rounded in Python, with a rounding mode)");
     m = amount.coefficient() / unit;
     if (m > INT64_MAX || m < INT64_MIN) throw_money_overflow(amount.to_string() + " " + std::string(c.code()));
   }

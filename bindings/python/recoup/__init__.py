@@ -1,0 +1,73 @@
+"""recoup: exact money, repayment plans, settlement maths and collections rule checks.
+
+    >>> from recoup import Money
+    >>> Money("10.00", "USD").allocate(3)
+    [Money('3.34', 'USD'), Money('3.33', 'USD'), Money('3.33', 'USD')]
+    >>> Money("1234.56", "USD").multiply("0.035", rounding="half_up")
+    Money('43.21', 'USD')
+
+Amounts are exact: Money holds a whole number of minor units, Decimal values go in and come
+out as ``decimal.Decimal``, and every lossy step names its rounding mode.
+"""
+
+from __future__ import annotations
+
+from . import columns
+from ._core import (
+    ISO4217_CITATION,
+    ISO4217_PUBLISHED,
+    Currency,
+    Money,
+    PaymentApplication,
+    apply_in_order,
+    apply_pro_rata,
+    currencies,
+    register_currency,
+)
+from ._core import __version__ as __version__
+from ._errors import (
+    CurrencyMismatchError,
+    DivisionByZeroError,
+    FloatInputError,
+    InvalidInputError,
+    MoneyOverflowError,
+    NoConvergenceError,
+    RecoupError,
+    RulePackError,
+    UnknownCurrencyError,
+    UnknownJurisdictionError,
+)
+from .decimal_ops import divide, multiply, quantize
+
+#: The rounding mode names every lossy call accepts (Python decimal's ROUND_* constants too).
+ROUNDING_MODES = ("half_even", "half_up", "half_down", "up", "down", "ceiling", "floor")
+#: Where allocation puts the minor units left over by flooring each share.
+REMAINDER_POLICIES = ("largest_remainder", "first", "last", "largest_share")
+
+__all__ = [
+    "ISO4217_CITATION",
+    "ISO4217_PUBLISHED",
+    "REMAINDER_POLICIES",
+    "ROUNDING_MODES",
+    "Currency",
+    "CurrencyMismatchError",
+    "DivisionByZeroError",
+    "FloatInputError",
+    "InvalidInputError",
+    "Money",
+    "MoneyOverflowError",
+    "NoConvergenceError",
+    "PaymentApplication",
+    "RecoupError",
+    "RulePackError",
+    "UnknownCurrencyError",
+    "UnknownJurisdictionError",
+    "apply_in_order",
+    "apply_pro_rata",
+    "columns",
+    "currencies",
+    "divide",
+    "multiply",
+    "quantize",
+    "register_currency",
+]

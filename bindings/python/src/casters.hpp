@@ -1,0 +1,52 @@
+// Conversions between Python objects and recoup values, shared by the register_*.cpp files.
+//
+// recoup::decimal <-> decimal.Decimal: exact, through the canonical text form. Python int and
+// str also convert to recoup::decimal; float and bool never do (a TypeError that says how to
+// convert explicitly).
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+#include "recoup/recoup.hpp"
+
+namespace recoup::python {
+
+namespace py = pybind11;
+
+/// The decimal.Decimal class (imported once).
+py::object decimal_class();
+
+/// Raises recoup's FloatInputError (a TypeError) naming `what` and the explicit alternative.
+[[noreturn]] void refuse_float(const char* what, const char* alternative);
+
+/// A recoup::decimal from a Python str, int or decimal.Decimal; `what` names the argument.
+decimal to_decimal(py::handle value, const char* what);
+
+/// A decimal.Decimal equal to `d`.
+py::object from_decimal(const decimal& d);
+
+/// A recoup::currency from a code (str) or a Currency object.
+currency to_currency(py::handle value);
+
+/// A rounding_mode from a name ("half_even") or Python decimal's constant ("ROUND_HALF_EVEN").
+rounding_mode to_rounding(py::handle value);
+
+void register_core(py::module_& m);
+void register_columns(py::module_& m);
+
+}  // namespace recoup::python
+
+namespace pybind11::detail {
+/// Lets bound functions take and return recoup::decimal as decimal.Decimal.
+template <>
+struct type_caster<recoup::decimal> {
+  PYBIND11_TYPE_CASTER(recoup::decimal, const_name("decimal.Decimal"));
+  bool load(handle src, bool) {
+    value = recoup::python::to_decimal(src, "value");
+    return true;
+  }
+  static handle cast(const recoup::decimal& d, return_value_policy, handle) {
+    return recoup::python::from_decimal(d).release();
+  }
+};
+}  // namespace pybind11::detail

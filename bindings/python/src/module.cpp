@@ -1,0 +1,53 @@
+// recoup._core: the compiled module behind the public `recoup` package.
+#include <pybind11/pybind11.h>
+
+#include "casters.hpp"
+
+namespace py = pybind11;
+
+namespace recoup::python {
+
+py::object decimal_class() {
+  static py::object cls = py::module_::import("decimal").attr("Decimal");  // lives for the process
+  return cls;
+}
+
+namespace {
+
+/// Maps recoup::error kinds to the exception classes of recoup._errors.
+void translate(const error& e) {
+  static const char* names[] = {nullptr,
+                                "InvalidInputError",
+                                "CurrencyMismatchError",
+                                "MoneyOverflowError",
+                                "DivisionByZeroError",
+                                "UnknownCurrencyError",
+                                "UnknownJurisdictionError",
+                                "RulePackError",
+                                "FloatInputError",
+                                "NoConvergenceError"};
+  const int k = static_cast<int>(e.kind());
+  const char* name = (k >= 1 && k <= 9) ? names[k] : "RecoupError";
+  py::object errors = py::module_::import("recoup._errors");
+  py::object cls = errors.attr(name);
+  py::object exc = cls(py::str(e.what()));
+  exc.attr("id") = py::str(e.id());
+  PyErr_SetObject(cls.ptr(), exc.ptr());
+}
+
+}  // namespace
+}  // namespace recoup::python
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "recoup._core: the compiled core of recoup (use the public `recoup` package)";
+  m.attr("__version__") = recoup::version;
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const recoup::error& e) {
+      recoup::python::translate(e);
+    }
+  });
+  recoup::python::register_core(m);
+  recoup::python::register_columns(m);
+}
