@@ -417,8 +417,8 @@ inline std::size_t decimal::hash() const noexcept {
   const decimal n = normalized();
   const auto u = static_cast<detail::uint128>(n.coef_);
   std::size_t h = std::hash<std::uint64_t>{}(static_cast<std::uint64_t>(u));
-  h ^= std::hash<std::uint64_t>{}(static_cast<std::uint64_t>(u >> 64)) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  h ^= static_cast<std::size_t>(n.scale_) * 0x100000001b3ULL;
+  h ^= std::hash<std::uint64_t>{}(static_cast<std::uint64_t>(u >> 64)) + std::size_t{0x9e3779b97f4a7c15ULL} + (h << 6) + (h >> 2);
+  h ^= static_cast<std::size_t>(n.scale_) * std::size_t{0x100000001b3ULL};
   return h;
 }
 
