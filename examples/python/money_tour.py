@@ -1,9 +1,9 @@
 """A tour of recoup's money core from Python: exact amounts, named rounding, allocation, columns."""
 
 from decimal import Decimal
+from typing import Callable
 
 import numpy as np
-
 import recoup
 from recoup import Money, apply_in_order, columns
 
@@ -21,7 +21,12 @@ cents = columns.parse(np.array(["10.00", "25.50", "0.01", "999.99"]), "USD")
 print("column            ", cents, "total", columns.sum(cents, "USD"))
 print("column / 3        ", columns.allocate(cents, 3).tolist())
 
-for bad in (lambda: Money(0.1, "USD"), lambda: Money("1.001", "USD"), lambda: Money("1", "usd")):
+mistakes: list[Callable[[], object]] = [
+    lambda: Money(0.1, "USD"),
+    lambda: Money("1.001", "USD"),
+    lambda: Money("1", "usd"),
+]
+for bad in mistakes:
     try:
         bad()
     except recoup.RecoupError as e:

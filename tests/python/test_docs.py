@@ -32,6 +32,8 @@ def test_every_error_id_is_documented() -> None:
     for folder in ("include", "src", "bindings"):
         for path in (ROOT / folder).rglob("*.[ch]pp"):
             ids.update(re.findall(r'_error\("([a-z_]+\.[a-z_0-9]+)"', path.read_text()))
+    for path in (ROOT / "bindings" / "python" / "recoup").rglob("*.py"):
+        ids.update(re.findall(r'\bid="([a-z_]+\.[a-z_0-9]+)"', path.read_text()))
     assert len(ids) > 30
     page = (ROOT / "docs" / "reference" / "errors.md").read_text()
     missing = sorted(i for i in ids if f"`{i}`" not in page)

@@ -40,7 +40,7 @@ namespace pybind11::detail {
 /// Lets bound functions take and return recoup::decimal as decimal.Decimal.
 template <>
 struct type_caster<recoup::decimal> {
-  PYBIND11_TYPE_CASTER(recoup::decimal, const_name("decimal.Decimal"));
+  PYBIND11_TYPE_CASTER(recoup::decimal, io_name("decimal.Decimal | int | str", "decimal.Decimal"));
   bool load(handle src, bool) {
     value = recoup::python::to_decimal(src, "value");
     return true;

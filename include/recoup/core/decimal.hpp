@@ -317,7 +317,8 @@ inline decimal decimal::from_double(double value, int places, rounding_mode mode
   std::string_view ip = s.substr(0, point), fp = s.substr(point + 1);
   if (ip.size() > static_cast<std::size_t>(max_digits))
     throw overflow_error("decimal.too_many_digits", "the double " + std::string(ip.substr(0, 20)) + "... is beyond 38 digits");
-  detail::int256 kept = 0;
+  // 512 bits: up to 38 integer digits, 38 places and two rounding digits (10^78) overflow 256.
+  detail::int512 kept = 0;
   for (char ch : ip) kept = kept * 10 + (ch - '0');
   for (int k = 0; k < places; ++k) kept = kept * 10 + (fp[static_cast<std::size_t>(k)] - '0');
   // Remainder classification: first dropped digit and whether anything non-zero follows.
@@ -326,8 +327,8 @@ inline decimal decimal::from_double(double value, int places, rounding_mode mode
   for (std::size_t k = static_cast<std::size_t>(places) + 1; k < fp.size(); ++k)
     if (fp[k] != '0') { rest = true; break; }
   // Map onto round_quotient over an integer: value*10 = kept*10 + first (+ rest as a tie-breaker).
-  const detail::int256 num = kept * 100 + first * 10 + (rest ? 1 : 0);
-  return fit(detail::round_quotient<detail::int256>(neg ? detail::int256(-num) : num, 100, mode), places,
+  const detail::int512 num = kept * 100 + first * 10 + (rest ? 1 : 0);
+  return fit(detail::round_quotient<detail::int512>(neg ? detail::int512(-num) : num, 100, mode), places,
              "decimal::from_double");
 }
 

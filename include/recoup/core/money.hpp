@@ -37,8 +37,10 @@ class money {
   /// overflow_error ("money.overflow") beyond int64 minor units.
   money(const decimal& amount, ::recoup::currency c);
 
-  money(double, ::recoup::currency) = delete;  ///< use money::from_double(x, c, mode)
-  money(float, ::recoup::currency) = delete;   ///< use money::from_double(x, c, mode)
+  /// Binary floating point is refused: use money::from_double(x, c, mode). (A template, so
+  /// that an integer amount such as money(10, usd) is not ambiguous between float and double.)
+  template <std::floating_point F>
+  money(F, ::recoup::currency) = delete;
 
   /// `minor` minor units of `c` (1234 USD minor units = 12.34 USD).
   static money from_minor(std::int64_t minor, ::recoup::currency c);
@@ -79,16 +81,17 @@ class money {
   money& operator+=(const money& o) { return *this = *this + o; }
   money& operator-=(const money& o) { return *this = *this - o; }
 
-  /// Exact multiplication by an integer (checked).
+  /// Exact multiplication by an integer (checked; an unsigned factor beyond int64 overflows
+  /// rather than wrapping).
   template <std::integral I>
-    requires(!std::same_as<I, bool>)
+    requires(!std::same_as<I, bool> && sizeof(I) <= 8)
   friend money operator*(const money& m, I k) {
-    return m.times_integer(static_cast<long long>(k));
+    return m.times_integer(static_cast<detail::int128>(k));
   }
   template <std::integral I>
-    requires(!std::same_as<I, bool>)
+    requires(!std::same_as<I, bool> && sizeof(I) <= 8)
   friend money operator*(I k, const money& m) {
-    return m.times_integer(static_cast<long long>(k));
+    return m.times_integer(static_cast<detail::int128>(k));
   }
 
   /// amount × factor rounded to the minor unit with `mode` (interest, fees, percentages).
@@ -133,7 +136,7 @@ class money {
 
  private:
   money(std::int64_t minor, ::recoup::currency c, int) noexcept : minor_(minor), ccy_(c) {}
-  money times_integer(long long k) const;
+  money times_integer(detail::int128 k) const;
 
   std::int64_t minor_ = 0;
   ::recoup::currency ccy_;
@@ -250,10 +253,10 @@ inline money operator-(const money& a, const money& b) {
   return {r, a.ccy_, 0};
 }
 
-inline money money::times_integer(long long k) const {
+inline money money::times_integer(detail::int128 k) const {
   std::int64_t r = 0;
-  if (__builtin_mul_overflow(minor_, static_cast<std::int64_t>(k), &r))
-    detail::throw_money_overflow(to_string() + " * " + std::to_string(k));
+  if (__builtin_mul_overflow(minor_, k, &r))  // exact product, checked against int64
+    detail::throw_money_overflow(to_string() + " * " + detail::to_string(k));
   return {r, ccy_, 0};
 }
 
