@@ -65,7 +65,7 @@ constexpr T round_quotient(const T& num, const T& den, rounding_mode mode) {
     case rounding_mode::ceiling: return positive ? T(q + 1) : q;
     case rounding_mode::floor: return positive ? q : T(q - 1);
     case rounding_mode::half_up: return ar >= other ? T(q + step) : q;
-    case rounding_mode::half_down: return ar >= other ? T(q + step) : q;
+    case rounding_mode::half_down: return ar > other ? T(q + step) : q;
     case rounding_mode::half_even: {
       if (ar > other) return q + step;
       if (ar < other) return q;
