@@ -15,16 +15,16 @@ Every exception carries ``id``, a stable dotted string listed in docs/reference/
 from __future__ import annotations
 
 __all__ = [
-    "RecoupError",
-    "InvalidInputError",
     "CurrencyMismatchError",
-    "MoneyOverflowError",
     "DivisionByZeroError",
+    "FloatInputError",
+    "InvalidInputError",
+    "MoneyOverflowError",
+    "NoConvergenceError",
+    "RecoupError",
+    "RulePackError",
     "UnknownCurrencyError",
     "UnknownJurisdictionError",
-    "RulePackError",
-    "FloatInputError",
-    "NoConvergenceError",
 ]
 
 
@@ -32,6 +32,11 @@ class RecoupError(Exception):
     """Base of every recoup error. ``id`` is the stable error id (e.g. "money.overflow")."""
 
     id: str = "recoup.error"
+
+    def __init__(self, *args: object, id: str | None = None) -> None:
+        super().__init__(*args)
+        if id is not None:
+            self.id = id
 
     def __str__(self) -> str:  # KeyError would otherwise quote the message
         return str(self.args[0]) if self.args else ""

@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from . import _core
 from ._core import Currency, Money
-from ._errors import FloatInputError, InvalidInputError
+from ._errors import CurrencyMismatchError, FloatInputError, InvalidInputError
 
 __all__ = [
     "BatchResult",
@@ -68,7 +68,9 @@ class BatchResult(NamedTuple):
 
 def _collect(errors: str) -> bool:
     if errors not in ("raise", "collect"):
-        raise InvalidInputError(f"errors must be 'raise' or 'collect', not {errors!r}")
+        raise InvalidInputError(
+            f"errors must be 'raise' or 'collect', not {errors!r}", id="columns.errors_mode"
+        )
     return errors == "collect"
 
 
@@ -83,12 +85,15 @@ def _minor_array(minor: Any, what: str = "minor units") -> npt.NDArray[np.int64]
     """A C-contiguous 1-d int64 view of ``minor``; refuses floats, bools and objects."""
     arr = np.asarray(minor)
     if arr.ndim != 1:
-        raise InvalidInputError(f"{what} must be a one-dimensional array, not {arr.ndim}-dimensional")
+        raise InvalidInputError(
+            f"{what} must be a one-dimensional array, not {arr.ndim}-dimensional", id="columns.shape"
+        )
     kind = arr.dtype.kind
     if kind == "f":
         raise FloatInputError(
             f"{what} must be integers (int64 minor units), not {arr.dtype}: convert a float column "
-            "explicitly with recoup.columns.from_float(values, currency, rounding=...)"
+            "explicitly with recoup.columns.from_float(values, currency, rounding=...)",
+            id="python.float_input",
         )
     if kind == "b" or kind not in "iu":
         raise TypeError(
@@ -100,7 +105,9 @@ def _minor_array(minor: Any, what: str = "minor units") -> npt.NDArray[np.int64]
             row = int(np.argmax(arr > np.iinfo(np.int64).max))
             from ._errors import MoneyOverflowError
 
-            raise MoneyOverflowError(f"row {row}: {arr[row]} minor units is beyond 64 bits")
+            raise MoneyOverflowError(
+                f"row {row}: {arr[row]} minor units is beyond 64 bits", id="money.overflow"
+            )
         arr = arr.astype(np.int64)
     return np.ascontiguousarray(arr)
 
@@ -124,11 +131,14 @@ def allocate(
     to the amounts. ``remainder`` is "largest_remainder", "first", "last" or "largest_share".
     """
     collect = _collect(errors)
-    if isinstance(parts, bool) or not isinstance(parts, (int, np.integer)):
-        parts = list(parts)
+    spec: Union[int, list[Number]]
+    if isinstance(parts, (int, np.integer)) and not isinstance(parts, bool):
+        spec = int(parts)
+    elif isinstance(parts, bool):
+        raise TypeError("parts must be a number of parts or a list of ratios, not a bool")
     else:
-        parts = int(parts)
-    return _result(_core.columns_allocate(_minor_array(minor), parts, remainder, collect), collect)
+        spec = builtins.list(parts)
+    return _result(_core.columns_allocate(_minor_array(minor), spec, remainder, collect), collect)
 
 
 def round(
@@ -143,8 +153,9 @@ def round(
     units) with the named rounding."""
     collect = _collect(errors)
     step = increment if isinstance(increment, Money) else Money(increment, currency)
-    if step.currency != Currency(currency).code if isinstance(currency, str) else currency.code:
-        raise InvalidInputError(f"increment {step} is not in {currency}")
+    code = Currency(currency).code if isinstance(currency, str) else currency.code
+    if step.currency != code:
+        raise CurrencyMismatchError(f"increment {step} is not in {code}", id="money.currency_mismatch")
     return _result(_core.columns_round(_minor_array(minor), step.minor_units, rounding, collect), collect)
 
 
@@ -158,7 +169,9 @@ def multiply(
     """Multiplies every amount by ``factor`` (Decimal, str or int), rounding each product to a
     minor unit with the named rounding."""
     if isinstance(factor, float):
-        raise FloatInputError("the factor must be exact: pass a str or decimal.Decimal, not a float")
+        raise FloatInputError(
+            "the factor must be exact: pass a str or decimal.Decimal, not a float", id="python.float_input"
+        )
     collect = _collect(errors)
     return _result(_core.columns_multiply(_minor_array(minor), factor, rounding, collect), collect)
 
@@ -179,7 +192,8 @@ def parse(
         if arr.dtype.kind == "f":
             raise FloatInputError(
                 "a float column is not exact: convert it with "
-                "recoup.columns.from_float(values, currency, rounding=...)"
+                "recoup.columns.from_float(values, currency, rounding=...)",
+                id="python.float_input",
             )
         if arr.dtype.kind in "iu":
             raise TypeError("integers are minor units already; use them as they are (or Money.from_minor)")

@@ -98,6 +98,16 @@ allocation_ratios to_ratios(py::handle parts) {
   return allocation_ratios(ratios);
 }
 
+/// a × k for an integer k beyond 64 bits: exact in Python ints, so 0 × 2**64 is still 0 and
+/// -0.01 × 2**63 is the most negative amount; only a product beyond 64-bit minor units throws.
+money times_big_int(const money& a, py::handle k) {
+  const py::object exact = py::int_(a.minor_units()) * py::reinterpret_borrow<py::object>(k);
+  int overflow = 0;
+  const long long v = PyLong_AsLongLongAndOverflow(exact.ptr(), &overflow);
+  if (overflow != 0) detail::throw_money_overflow(a.to_string() + " * " + py::str(k).cast<std::string>());
+  return money::from_minor(v, a.currency());
+}
+
 std::vector<money> to_dues(const money& payment, const py::iterable& dues) {
   std::vector<money> out;
   for (py::handle d : dues) out.push_back(money_operand(payment, d, "due"));
@@ -251,7 +261,7 @@ minor units raise MoneyOverflowError.
              if (PyLong_Check(k.ptr()) && !PyBool_Check(k.ptr())) {
                int overflow = 0;
                const long long v = PyLong_AsLongLongAndOverflow(k.ptr(), &overflow);
-               if (overflow != 0) detail::throw_money_overflow(a.to_string() + " * " + py::str(k).cast<std::string>());
+               if (overflow != 0) return py::cast(times_big_int(a, k));
                return py::cast(a * v);
              }
              if (PyFloat_Check(k.ptr())) refuse_float("a Money multiplier", "use m.multiply(factor, rounding=...) with a Decimal or str factor");
@@ -264,7 +274,7 @@ minor units raise MoneyOverflowError.
              if (PyLong_Check(k.ptr()) && !PyBool_Check(k.ptr())) {
                int overflow = 0;
                const long long v = PyLong_AsLongLongAndOverflow(k.ptr(), &overflow);
-               if (overflow != 0) detail::throw_money_overflow(a.to_string() + " * " + py::str(k).cast<std::string>());
+               if (overflow != 0) return py::cast(times_big_int(a, k));
                return py::cast(a * v);
              }
              if (PyFloat_Check(k.ptr())) refuse_float("a Money multiplier", "use m.multiply(factor, rounding=...) with a Decimal or str factor");

@@ -19,6 +19,7 @@
 #include "recoup/core/error.hpp"
 #include "recoup/core/rounding.hpp"
 
+#include <algorithm>
 #include <compare>
 #include <concepts>
 #include <cstdint>
@@ -216,8 +217,16 @@ inline money money::parse(std::string_view text) {
       sp + 1 == text.size())
     throw invalid_input_error("money.syntax", "could not parse " + detail::quote(text) +
                                                   " as money: expected '<amount> <CODE>' with one space, e.g. '1234.56 USD'");
-  const ::recoup::currency c(text.substr(sp + 1));
-  return money(decimal::parse(text.substr(0, sp)), c);
+  const std::string_view amount = text.substr(0, sp), code = text.substr(sp + 1);
+  const auto letters = [](std::string_view t) {
+    return t.size() == 3 && std::all_of(t.begin(), t.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+  };
+  if (letters(amount) && !letters(code))
+    throw invalid_input_error("money.syntax", "could not parse " + detail::quote(text) +
+                                                  " as money: the amount comes first, e.g. '" + std::string(code) + " " +
+                                                  std::string(amount) + "'");
+  const ::recoup::currency c(code);
+  return money(decimal::parse(amount), c);
 }
 
 inline std::string money::to_string() const {
