@@ -114,7 +114,24 @@ std::vector<money> to_dues(const money& payment, const py::iterable& dues) {
   return out;
 }
 
+/// Money * k and k * Money: exact for Python ints of any size (checked against int64 minor
+/// units); Decimal, str and float factors are refused with the explicit alternative.
+py::object money_times_integer(const money& a, py::object k) {
+  if (PyLong_Check(k.ptr()) && !PyBool_Check(k.ptr())) {
+    int overflow = 0;
+    const long long v = PyLong_AsLongLongAndOverflow(k.ptr(), &overflow);
+    if (overflow != 0) return py::cast(times_big_int(a, k));
+    return py::cast(a * v);
+  }
+  if (PyFloat_Check(k.ptr()))
+    refuse_float("a Money multiplier", "use m.multiply(factor, rounding=...) with a Decimal or str factor");
+  if (py::isinstance(k, decimal_class()) || py::isinstance<py::str>(k))
+    throw py::type_error("Money * " + type_name(k) + " may need rounding: use m.multiply(factor, rounding=...)");
+  return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+}
+
 }  // namespace
+
 
 void register_core(py::module_& m) {
   // --- Currency ---------------------------------------------------------------------------------
@@ -256,32 +273,8 @@ minor units raise MoneyOverflowError.
       .def("__neg__", [](const money& a) { return -a; })
       .def("__pos__", [](const money& a) { return a; })
       .def("__abs__", [](const money& a) { return a.abs(); })
-      .def("__mul__",
-           [](const money& a, py::object k) -> py::object {
-             if (PyLong_Check(k.ptr()) && !PyBool_Check(k.ptr())) {
-               int overflow = 0;
-               const long long v = PyLong_AsLongLongAndOverflow(k.ptr(), &overflow);
-               if (overflow != 0) return py::cast(times_big_int(a, k));
-               return py::cast(a * v);
-             }
-             if (PyFloat_Check(k.ptr())) refuse_float("a Money multiplier", "use m.multiply(factor, rounding=...) with a Decimal or str factor");
-             if (py::isinstance(k, decimal_class()) || py::isinstance<py::str>(k))
-               throw py::type_error("Money * " + type_name(k) + " may need rounding: use m.multiply(factor, rounding=...)");
-             return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-           })
-      .def("__rmul__",
-           [](const money& a, py::object k) -> py::object {
-             if (PyLong_Check(k.ptr()) && !PyBool_Check(k.ptr())) {
-               int overflow = 0;
-               const long long v = PyLong_AsLongLongAndOverflow(k.ptr(), &overflow);
-               if (overflow != 0) return py::cast(times_big_int(a, k));
-               return py::cast(a * v);
-             }
-             if (PyFloat_Check(k.ptr())) refuse_float("a Money multiplier", "use m.multiply(factor, rounding=...) with a Decimal or str factor");
-             if (py::isinstance(k, decimal_class()))
-               throw py::type_error("Decimal * Money may need rounding: use m.multiply(factor, rounding=...)");
-             return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-           })
+      .def("__mul__", &money_times_integer)
+      .def("__rmul__", &money_times_integer)
       .def("__truediv__",
            [](const money&, py::object) -> money {
              throw py::type_error("division loses precision: use m.divide(divisor, rounding=...) or m.allocate(n)");
