@@ -4,6 +4,7 @@ from decimal import Decimal
 from typing import Callable
 
 import numpy as np
+
 import recoup
 from recoup import Money, apply_in_order, columns
 
