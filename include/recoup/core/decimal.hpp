@@ -316,7 +316,7 @@ inline decimal decimal::from_double(double value, int places, rounding_mode mode
   const auto point = s.find('.');
   std::string_view ip = s.substr(0, point), fp = s.substr(point + 1);
   if (ip.size() > static_cast<std::size_t>(max_digits))
-    throw overflow_error("decimal.too_many_digits", "the double " + std::string(ip.substr(0, 20)) + "... is beyond 38 digits");
+    throw overflow_error("decimal.too_many_digits", "the binary value " + std::string(ip.substr(0, 20)) + "... is beyond 38 digits");
   // 512 bits: up to 38 integer digits, 38 places and two rounding digits (10^78) overflow 256.
   detail::int512 kept = 0;
   for (char ch : ip) kept = kept * 10 + (ch - '0');
