@@ -12,6 +12,8 @@ SANITIZE_BUILD := build/sanitize
 BENCH_BUILD := build/bench
 CMAKE_FLAGS := -G Ninja -DRECOUP_WARNINGS_AS_ERRORS=ON
 TZ_TEST := Europe/London
+# pytest over tests/python with the project's settings; targets add their own selection.
+PYTEST := cd tests/python && TZ=$(TZ_TEST) $(abspath $(VPY)) -m pytest -q -p no:cacheprovider --rootdir=$(CURDIR) -c $(CURDIR)/pyproject.toml
 
 .PHONY: all deps venv cpp cpp-test python py-test test test-deep demo sanitize bench wheel docs lint stubs clean
 
@@ -41,7 +43,7 @@ python: venv
 	$(VPY) -m pip install -q --no-build-isolation --no-deps .
 
 py-test: python
-	cd tests/python && TZ=$(TZ_TEST) $(abspath $(VPY)) -m pytest -q -p no:cacheprovider --rootdir=$(CURDIR) -c $(CURDIR)/pyproject.toml .
+	$(PYTEST) .
 
 lint: venv
 	$(VBIN)/ruff check bindings/python tests/python examples/python benchmarks
@@ -51,7 +53,7 @@ test: cpp-test py-test lint
 	@echo "recoup: all C++ and Python tests passed"
 
 test-deep: python
-	cd tests/python && $(abspath $(VPY)) -m pytest -q -p no:cacheprovider --rootdir=$(CURDIR) -c $(CURDIR)/pyproject.toml -m deep .
+	$(PYTEST) -m deep .
 
 # --- the main job -----------------------------------------------------------------------------
 demo: cpp python

@@ -75,10 +75,10 @@ def python_api_page() -> str:
         "```",
         "",
     ]
-    for module, names in (("recoup", recoup.__all__), ("recoup.columns", columns.__all__)):
-        mod = recoup if module == "recoup" else columns
+    for mod in (recoup, columns):
+        module = mod.__name__
         lines += [f"## `{module}`", ""]
-        for name in names:
+        for name in mod.__all__:
             obj = getattr(mod, name)
             if inspect.ismodule(obj) or isinstance(obj, (str, tuple)):
                 continue

@@ -13,14 +13,19 @@ namespace recoup::python {
 
 namespace py = pybind11;
 
-/// The decimal.Decimal class (imported once).
-py::object decimal_class();
+/// The decimal.Decimal class (imported once, kept alive safely across interpreter shutdown).
+py::handle decimal_class();
 
 /// Raises recoup's FloatInputError (a TypeError) naming `what` and the explicit alternative.
 [[noreturn]] void refuse_float(const char* what, const char* alternative);
 
-/// A recoup::decimal from a Python str, int or decimal.Decimal; `what` names the argument.
-decimal to_decimal(py::handle value, const char* what);
+/// A recoup::decimal from a Python str, int or decimal.Decimal; `what` names the argument and
+/// `float_hint` says how to convert a float, which is refused.
+decimal to_decimal(py::handle value, const char* what,
+                   const char* float_hint = "to convert a float, round it explicitly with from_float(x, ..., rounding=...)");
+
+/// Allocation ratios from a number of parts (int) or an iterable of ratios (int, str, Decimal).
+allocation_ratios to_ratios(py::handle parts);
 
 /// A decimal.Decimal equal to `d`.
 py::object from_decimal(const decimal& d);

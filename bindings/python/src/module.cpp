@@ -7,9 +7,9 @@ namespace py = pybind11;
 
 namespace recoup::python {
 
-py::object decimal_class() {
-  static py::object cls = py::module_::import("decimal").attr("Decimal");  // lives for the process
-  return cls;
+py::handle decimal_class() {
+  PYBIND11_CONSTINIT static py::gil_safe_call_once_and_store<py::object> storage;
+  return storage.call_once_and_store_result([] { return py::module_::import("decimal").attr("Decimal"); }).get_stored();
 }
 
 namespace {

@@ -34,6 +34,21 @@ std::span<const std::int64_t> view(const i64_array& a) {
   return {a.data(), static_cast<std::size_t>(a.size())};
 }
 
+std::span<std::int64_t> mutable_view(i64_array& a) { return {a.mutable_data(), static_cast<std::size_t>(a.size())}; }
+
+/// The per-row error policy of one batch call: raise at the first bad row, or collect them all.
+struct batch_errors {
+  bool collect;
+  row_errors errors;
+  /// Where the kernels record errors: nowhere (so they throw) unless collecting.
+  row_errors* sink() { return collect ? &errors : nullptr; }
+  /// The values alone, or (values, (rows, ids, messages)) when collecting.
+  py::object result(py::object values) const {
+    if (collect) return py::make_tuple(values, errors_to_python(errors));
+    return values;
+  }
+};
+
 /// The text of element i of a numpy str ('U') array: UCS-4 code points, ASCII only.
 bool ucs4_to_ascii(const char32_t* p, std::size_t width, std::string& out) {
   out.clear();
@@ -62,31 +77,17 @@ void register_columns(py::module_& m) {
   m.def(
       "columns_allocate",
       [](const i64_array& amounts, py::object parts, const std::string& remainder, bool collect) -> py::object {
-        allocation_ratios ratios = [&] {
-          if (PyLong_Check(parts.ptr())) {
-            const long long n = parts.cast<long long>();
-            if (n <= 0) throw invalid_input_error("allocation.no_parts", "cannot allocate into " + std::to_string(n) + " parts");
-            return allocation_ratios::equal(static_cast<std::size_t>(n));
-          }
-          std::vector<decimal> rs;
-          std::size_t i = 0;
-          for (py::handle r : parts) {
-            const std::string what = "ratio " + std::to_string(i++);
-            rs.push_back(to_decimal(r, what.c_str()));
-          }
-          return allocation_ratios(rs);
-        }();
+        const allocation_ratios ratios = to_ratios(parts);
         const auto policy = parse_remainder_policy(remainder);
         const auto n = static_cast<py::ssize_t>(amounts.size());
         i64_array out({n, static_cast<py::ssize_t>(ratios.size())});
-        row_errors errs;
+        batch_errors errs{collect, {}};
         {
           py::gil_scoped_release nogil;
           columns::allocate(view(amounts), ratios, policy,
-                            {out.mutable_data(), static_cast<std::size_t>(out.size())}, collect ? &errs : nullptr);
+                            mutable_view(out), errs.sink());
         }
-        if (collect) return py::make_tuple(out, errors_to_python(errs));
-        return py::object(std::move(out));
+        return errs.result(std::move(out));
       },
       py::arg("amounts").noconvert(), py::arg("parts"), py::arg("remainder"), py::arg("collect"));
 
@@ -95,14 +96,13 @@ void register_columns(py::module_& m) {
       [](const i64_array& minor, std::int64_t increment, py::object rounding, bool collect) -> py::object {
         const auto mode = to_rounding(rounding);
         i64_array out(minor.size());
-        row_errors errs;
+        batch_errors errs{collect, {}};
         {
           py::gil_scoped_release nogil;
           columns::round_to_increment(view(minor), increment, mode,
-                                      {out.mutable_data(), static_cast<std::size_t>(out.size())}, collect ? &errs : nullptr);
+                                      mutable_view(out), errs.sink());
         }
-        if (collect) return py::make_tuple(out, errors_to_python(errs));
-        return py::object(std::move(out));
+        return errs.result(std::move(out));
       },
       py::arg("minor").noconvert(), py::arg("increment"), py::arg("rounding"), py::arg("collect"));
 
@@ -111,14 +111,13 @@ void register_columns(py::module_& m) {
       [](const i64_array& minor, const decimal& factor, py::object rounding, bool collect) -> py::object {
         const auto mode = to_rounding(rounding);
         i64_array out(minor.size());
-        row_errors errs;
+        batch_errors errs{collect, {}};
         {
           py::gil_scoped_release nogil;
-          columns::multiply(view(minor), factor, mode, {out.mutable_data(), static_cast<std::size_t>(out.size())},
-                            collect ? &errs : nullptr);
+          columns::multiply(view(minor), factor, mode, mutable_view(out),
+                            errs.sink());
         }
-        if (collect) return py::make_tuple(out, errors_to_python(errs));
-        return py::object(std::move(out));
+        return errs.result(std::move(out));
       },
       py::arg("minor").noconvert(), py::arg("factor"), py::arg("rounding"), py::arg("collect"));
 
@@ -132,7 +131,7 @@ void register_columns(py::module_& m) {
         const auto n = static_cast<std::size_t>(values.size());
         i64_array out(static_cast<py::ssize_t>(n));
         std::int64_t* o = out.mutable_data();
-        row_errors errs;
+        batch_errors errs{collect, {}};
         const char kind = values.dtype().kind();
         if (kind == 'U') {
           py::array contiguous = py::array::ensure(values, py::array::c_style);
@@ -140,7 +139,7 @@ void register_columns(py::module_& m) {
           const auto* base = static_cast<const char32_t*>(contiguous.data());
           py::gil_scoped_release nogil;
           std::string text;
-          detail::for_each_row(n, collect ? &errs : nullptr, [&](std::size_t i) {
+          detail::for_each_row(n, errs.sink(), [&](std::size_t i) {
             o[i] = 0;
             if (!ucs4_to_ascii(base + i * width, width, text))
               throw invalid_input_error("decimal.syntax", "the amount contains a non-ASCII character");
@@ -151,21 +150,21 @@ void register_columns(py::module_& m) {
           const auto width = static_cast<std::size_t>(contiguous.itemsize());
           const auto* base = static_cast<const char*>(contiguous.data());
           py::gil_scoped_release nogil;
-          detail::for_each_row(n, collect ? &errs : nullptr, [&](std::size_t i) {
+          detail::for_each_row(n, errs.sink(), [&](std::size_t i) {
             o[i] = 0;
             std::string_view s(base + i * width, width);
             s = s.substr(0, s.find('\0'));
             o[i] = columns::parse_minor(s, c, mode);
           });
         } else if (kind == 'O') {
-          detail::for_each_row(n, collect ? &errs : nullptr, [&](std::size_t i) {
+          detail::for_each_row(n, errs.sink(), [&](std::size_t i) {
             o[i] = 0;
             py::object item = values.attr("__getitem__")(i);
             if (item.is_none()) throw invalid_input_error("columns.missing", "the amount is missing (None)");
-            if (PyFloat_Check(item.ptr()))
-              refuse_float("the amount", "convert float columns with recoup.columns.from_float(values, currency, rounding=...)");
-            const decimal d = to_decimal(item, "the amount");
-            o[i] = (mode ? money::rounded(d, c, *mode) : money(d, c)).minor_units();
+            o[i] = columns::to_minor(
+                to_decimal(item, "the amount",
+                           "convert float columns with recoup.columns.from_float(values, currency, rounding=...)"),
+                c, mode);
           });
         } else if (kind == 'f') {
           refuse_float("a float column", "convert it with recoup.columns.from_float(values, currency, rounding=...)");
@@ -173,8 +172,7 @@ void register_columns(py::module_& m) {
           throw py::type_error("expected an array of decimal strings or Decimal objects, not dtype " +
                                py::str(values.dtype()).cast<std::string>());
         }
-        if (collect) return py::make_tuple(out, errors_to_python(errs));
-        return py::object(std::move(out));
+        return errs.result(std::move(out));
       },
       py::arg("values"), py::arg("currency"), py::arg("rounding"), py::arg("collect"));
 
@@ -188,16 +186,15 @@ void register_columns(py::module_& m) {
         i64_array out(static_cast<py::ssize_t>(n));
         std::int64_t* o = out.mutable_data();
         const double* in = values.data();
-        row_errors errs;
+        batch_errors errs{collect, {}};
         {
           py::gil_scoped_release nogil;
-          detail::for_each_row(n, collect ? &errs : nullptr, [&](std::size_t i) {
+          detail::for_each_row(n, errs.sink(), [&](std::size_t i) {
             o[i] = 0;
             o[i] = money::from_double(in[i], c, mode).minor_units();
           });
         }
-        if (collect) return py::make_tuple(out, errors_to_python(errs));
-        return py::object(std::move(out));
+        return errs.result(std::move(out));
       },
       py::arg("values").noconvert(), py::arg("currency"), py::arg("rounding"), py::arg("collect"));
 

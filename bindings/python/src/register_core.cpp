@@ -25,11 +25,11 @@ namespace {
 std::string type_name(py::handle v) { return py::str(py::type::handle_of(v).attr("__name__")); }
 }  // namespace
 
-decimal to_decimal(py::handle value, const char* what) {
+decimal to_decimal(py::handle value, const char* what, const char* float_hint) {
   if (py::isinstance<py::str>(value)) return decimal::parse(value.cast<std::string>());
   if (PyBool_Check(value.ptr()))
     throw invalid_input_error("python.bool_input", std::string(what) + " must be a number, not a bool");
-  if (PyFloat_Check(value.ptr())) refuse_float(what, "to convert a float, round it explicitly with from_float(x, ..., rounding=...)");
+  if (PyFloat_Check(value.ptr())) refuse_float(what, float_hint);
   if (py::isinstance(value, decimal_class())) {
     py::object finite = value.attr("is_finite")();
     if (!finite.cast<bool>())
@@ -44,8 +44,26 @@ decimal to_decimal(py::handle value, const char* what) {
     return decimal::parse(py::str(i).cast<std::string>());
   }
   if (py::hasattr(value, "dtype") && py::str(value.attr("dtype").attr("kind")).cast<std::string>() == "f")
-    refuse_float(what, "to convert a float, round it explicitly with from_float(x, ..., rounding=...)");
+    refuse_float(what, float_hint);
   throw py::type_error(std::string(what) + " must be a str, int or decimal.Decimal, not " + type_name(value));
+}
+
+allocation_ratios to_ratios(py::handle parts) {
+  if (PyLong_Check(parts.ptr()) && !PyBool_Check(parts.ptr())) {
+    const long long n = parts.cast<long long>();
+    if (n <= 0)
+      throw invalid_input_error("allocation.no_parts", "cannot allocate into " + std::to_string(n) + " parts");
+    return allocation_ratios::equal(static_cast<std::size_t>(n));
+  }
+  if (py::isinstance<py::str>(parts) || !py::isinstance<py::iterable>(parts))
+    throw py::type_error("allocate takes a number of parts (int) or a list of ratios (ints, str or Decimal)");
+  std::vector<decimal> ratios;
+  std::size_t i = 0;
+  for (py::handle r : parts) {
+    std::string what = "ratio " + std::to_string(i++);
+    ratios.push_back(to_decimal(r, what.c_str()));
+  }
+  return allocation_ratios(ratios);
 }
 
 py::object from_decimal(const decimal& d) { return decimal_class()(py::str(d.to_string())); }
@@ -69,10 +87,9 @@ namespace {
 
 money make_money(py::handle amount, py::handle ccy) {
   const currency c = to_currency(ccy);
-  if (PyFloat_Check(amount.ptr()) ||
-      (py::hasattr(amount, "dtype") && py::str(amount.attr("dtype").attr("kind")).cast<std::string>() == "f"))
-    refuse_float("Money amount", "use Money.from_float(x, currency, rounding=...) to round a float explicitly");
-  return money(to_decimal(amount, "Money amount"), c);
+  return money(to_decimal(amount, "Money amount",
+                          "use Money.from_float(x, currency, rounding=...) to round a float explicitly"),
+               c);
 }
 
 money money_operand(const money& self, py::handle v, const char* what) {
@@ -80,23 +97,6 @@ money money_operand(const money& self, py::handle v, const char* what) {
   return money(to_decimal(v, what), self.currency());
 }
 
-allocation_ratios to_ratios(py::handle parts) {
-  if (PyLong_Check(parts.ptr()) && !PyBool_Check(parts.ptr())) {
-    const long long n = parts.cast<long long>();
-    if (n <= 0)
-      throw invalid_input_error("allocation.no_parts", "cannot allocate into " + std::to_string(n) + " parts");
-    return allocation_ratios::equal(static_cast<std::size_t>(n));
-  }
-  if (py::isinstance<py::str>(parts) || !py::isinstance<py::iterable>(parts))
-    throw py::type_error("allocate takes a number of parts (int) or a list of ratios (ints, str or Decimal)");
-  std::vector<decimal> ratios;
-  std::size_t i = 0;
-  for (py::handle r : parts) {
-    std::string what = "ratio " + std::to_string(i++);
-    ratios.push_back(to_decimal(r, what.c_str()));
-  }
-  return allocation_ratios(ratios);
-}
 
 /// a × k for an integer k beyond 64 bits: exact in Python ints, so 0 × 2**64 is still 0 and
 /// -0.01 × 2**63 is the most negative amount; only a product beyond 64-bit minor units throws.
@@ -290,16 +290,16 @@ minor units raise MoneyOverflowError.
       .def(
           "multiply",
           [](const money& a, py::object factor, py::object rounding) {
-            if (PyFloat_Check(factor.ptr())) refuse_float("the factor", "pass it as a str or decimal.Decimal");
-            return a.multiply(to_decimal(factor, "factor"), to_rounding(rounding));
+            return a.multiply(to_decimal(factor, "the factor", "pass it as a str or decimal.Decimal"),
+                              to_rounding(rounding));
           },
           py::arg("factor"), py::arg("rounding"),
           "amount × factor, rounded to the minor unit with the named rounding (factor: Decimal, str or int).")
       .def(
           "divide",
           [](const money& a, py::object divisor, py::object rounding) {
-            if (PyFloat_Check(divisor.ptr())) refuse_float("the divisor", "pass it as a str or decimal.Decimal");
-            return a.divide(to_decimal(divisor, "divisor"), to_rounding(rounding));
+            return a.divide(to_decimal(divisor, "the divisor", "pass it as a str or decimal.Decimal"),
+                            to_rounding(rounding));
           },
           py::arg("divisor"), py::arg("rounding"), "amount ÷ divisor, rounded to the minor unit with the named rounding.")
       .def(

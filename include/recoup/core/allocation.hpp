@@ -62,9 +62,7 @@ class allocation_ratios {
   /// n equal parts (n >= 1). Throws invalid_input_error for n == 0.
   static allocation_ratios equal(std::size_t n) {
     if (n == 0) throw invalid_input_error("allocation.no_parts", "cannot allocate into 0 parts");
-    if (n > max_parts)
-      throw invalid_input_error("allocation.too_many_parts", "cannot allocate into " + std::to_string(n) +
-                                                                 " parts: at most " + std::to_string(max_parts));
+    check_part_count(n);
     allocation_ratios r;
     r.units_.assign(n, 1);
     r.sum_ = static_cast<int128>(n);
@@ -78,9 +76,7 @@ class allocation_ratios {
   /// division_by_zero_error ("allocation.zero_ratios") when all are zero.
   explicit allocation_ratios(std::span<const decimal> ratios) {
     if (ratios.empty()) throw invalid_input_error("allocation.no_parts", "cannot allocate by an empty list of ratios");
-    if (ratios.size() > max_parts)
-      throw invalid_input_error("allocation.too_many_parts", "cannot allocate into " + std::to_string(ratios.size()) +
-                                                                 " parts: at most " + std::to_string(max_parts));
+    check_part_count(ratios.size());
     int scale = 0;
     for (std::size_t i = 0; i < ratios.size(); ++i) {
       if (ratios[i].is_negative())
@@ -117,6 +113,11 @@ class allocation_ratios {
  private:
   friend class splitter;
   allocation_ratios() = default;
+  static void check_part_count(std::size_t n) {
+    if (n > max_parts)
+      throw invalid_input_error("allocation.too_many_parts", "cannot allocate into " + std::to_string(n) +
+                                                                 " parts: at most " + std::to_string(max_parts));
+  }
   void finish() {
     const int128 lim = static_cast<int128>(INT64_MAX);
     small_ = sum_ <= lim;  // then every unit <= sum fits int64 too

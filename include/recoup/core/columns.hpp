@@ -158,11 +158,15 @@ inline void multiply(std::span<const std::int64_t> in, const decimal& factor, ro
   });
 }
 
-/// Minor units of one decimal text in currency `c`: exact, or rounded with *mode when given.
-/// The kernel behind both money parsing and the column parse.
+/// Minor units of `amount` in currency `c`: exact (excess places are an error), or rounded
+/// with *mode when given. The kernel behind the column parse of text and of Decimal objects.
+inline std::int64_t to_minor(const decimal& amount, const currency& c, std::optional<rounding_mode> mode) {
+  return (mode ? money::rounded(amount, c, *mode) : money(amount, c)).minor_units();
+}
+
+/// Minor units of one decimal text in currency `c`; see to_minor.
 inline std::int64_t parse_minor(std::string_view text, const currency& c, std::optional<rounding_mode> mode) {
-  const decimal d = decimal::parse(text);
-  return (mode ? money::rounded(d, c, *mode) : money(d, c)).minor_units();
+  return to_minor(decimal::parse(text), c, mode);
 }
 
 /// The canonical decimal text of `minor` minor units of `c` ("12.34"; no currency code).
