@@ -2,4 +2,6 @@
 #pragma once
 
 #include "recoup/core.hpp"
+#include "recoup/plan.hpp"
+#include "recoup/time.hpp"
 #include "recoup/version.hpp"

@@ -36,8 +36,18 @@ currency to_currency(py::handle value);
 /// A rounding_mode from a name ("half_even") or Python decimal's constant ("ROUND_HALF_EVEN").
 rounding_mode to_rounding(py::handle value);
 
+/// A recoup::civil_date from a datetime.date (not a datetime.datetime: its time would be
+/// dropped silently) or an ISO "YYYY-MM-DD" string; `what` names the argument in errors.
+civil_date to_civil_date(py::handle value, const char* what);
+
+/// A datetime.date equal to `d`.
+py::object from_civil_date(civil_date d);
+
 void register_core(py::module_& m);
 void register_columns(py::module_& m);
+void register_time(py::module_& m);      // calendars, business days, day counts
+void register_schedule(py::module_& m);  // frequencies, due dates, repayment schedules
+void register_rates(py::module_& m);     // APR, IRR/XIRR, rate and term solving
 
 }  // namespace recoup::python
 
@@ -52,6 +62,19 @@ struct type_caster<recoup::decimal> {
   }
   static handle cast(const recoup::decimal& d, return_value_policy, handle) {
     return recoup::python::from_decimal(d).release();
+  }
+};
+
+/// Lets bound functions take and return recoup::civil_date as datetime.date.
+template <>
+struct type_caster<recoup::civil_date> {
+  PYBIND11_TYPE_CASTER(recoup::civil_date, io_name("datetime.date | str", "datetime.date"));
+  bool load(handle src, bool) {
+    value = recoup::python::to_civil_date(src, "date");
+    return true;
+  }
+  static handle cast(recoup::civil_date d, return_value_policy, handle) {
+    return recoup::python::from_civil_date(d).release();
   }
 };
 }  // namespace pybind11::detail

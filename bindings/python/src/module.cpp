@@ -50,4 +50,7 @@ PYBIND11_MODULE(_core, m) {
   });
   recoup::python::register_core(m);
   recoup::python::register_columns(m);
+  recoup::python::register_time(m);
+  recoup::python::register_schedule(m);
+  recoup::python::register_rates(m);
 }
