@@ -2,3 +2,6 @@
 #pragma once
 
 #include "recoup/time/civil_date.hpp"
+#include "recoup/time/business_day_convention.hpp"
+#include "recoup/time/calendar.hpp"
+#include "recoup/time/day_count.hpp"

@@ -12,7 +12,7 @@ out as ``decimal.Decimal``, and every lossy step names its rounding mode.
 
 from __future__ import annotations
 
-from . import columns
+from . import columns, time
 from ._core import (
     ISO4217_CITATION,
     ISO4217_PUBLISHED,
@@ -70,4 +70,5 @@ __all__ = [
     "multiply",
     "quantize",
     "register_currency",
+    "time",
 ]

@@ -58,10 +58,7 @@ class civil_date {
 
   /// From a day serial (days since 1970-01-01); throws "date.out_of_range" outside the range.
   static civil_date from_serial(std::int64_t serial) {
-    if (serial < min_serial || serial > max_serial) {
-      throw invalid_input_error("date.out_of_range",
-                                "day serial " + std::to_string(serial) + " is outside 0001-01-01..9999-12-31");
-    }
+    if (serial < min_serial || serial > max_serial) serial_out_of_range(serial);
     return civil_date(static_cast<std::int32_t>(serial));
   }
 
@@ -148,7 +145,16 @@ class civil_date {
 
  private:
   constexpr explicit civil_date(std::int32_t serial) noexcept : serial_(serial) {}
-  static std::string pad2(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+  [[noreturn, gnu::noinline, gnu::cold]] static void serial_out_of_range(std::int64_t serial) {
+    throw invalid_input_error("date.out_of_range",
+                              "day serial " + std::to_string(serial) + " is outside 0001-01-01..9999-12-31");
+  }
+  static std::string pad2(int v) {
+    std::string s(2, '0');
+    s[0] = static_cast<char>('0' + (v / 10) % 10);
+    s[1] = static_cast<char>('0' + v % 10);
+    return s;
+  }
 
   std::int32_t serial_ = 0;
 };
