@@ -74,6 +74,7 @@ bench: python
 	$(CMAKE) --build $(BENCH_BUILD) -j$(JOBS)
 	$(BENCH_BUILD)/benchmarks/recoup_bench
 	$(VPY) benchmarks/peers.py
+	$(VPY) benchmarks/plan_peers.py --cpp-bench $(BENCH_BUILD)/benchmarks/recoup_bench
 
 wheel: venv
 	$(VPY) -m pip wheel -q --no-build-isolation --no-deps -w dist .

@@ -2,3 +2,12 @@
 #pragma once
 
 #include "recoup/time.hpp"
+#include "recoup/plan/annual_rate.hpp"
+#include "recoup/plan/schedule.hpp"
+#include "recoup/plan/schedule_batch.hpp"
+#include "recoup/plan/schedule_terms.hpp"
+#include "recoup/plan/apr.hpp"
+#include "recoup/plan/cash_flow.hpp"
+#include "recoup/plan/irr.hpp"
+#include "recoup/plan/time_value.hpp"
+#include "recoup/time/reg_z_periods.hpp"

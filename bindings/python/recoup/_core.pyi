@@ -5,11 +5,12 @@ recoup._core: the compiled core of recoup (use the public `recoup` package)
 """
 from __future__ import annotations
 import collections.abc
+import datetime
 import decimal
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Currency', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'Money', 'PaymentApplication', 'apply_in_order', 'apply_pro_rata', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'currencies', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'register_currency', 'rounding_modes']
+__all__: list[str] = ['AprFlow', 'AprResult', 'AprToleranceVerdict', 'Calendar', 'Currency', 'Frequency', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'Money', 'PaymentApplication', 'Schedule', 'ScheduleAdjustment', 'ScheduleRow', 'apply_in_order', 'apply_pro_rata', 'build_schedule', 'build_schedules', 'business_day_convention_names', 'calendar', 'calendar_business_day_mask', 'calendar_from_toml', 'calendar_ids', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'currencies', 'custom_calendar', 'day_count_days', 'day_count_fraction', 'day_count_names', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'due_dates', 'joint_calendar', 'load_calendar', 'register_currency', 'rounding_modes', 'year_fraction_rounded']
 class Currency:
     """
     A currency: ISO 4217 code, numeric code and minor-unit digits.
@@ -207,6 +208,310 @@ class PaymentApplication:
         """
         What exceeded every due.
         """
+class Calendar:
+    """
+    A business-day calendar (see recoup.time.calendar).
+    """
+    def __eq__(self, arg0: typing.Any) -> typing.Any:
+        ...
+    def __getstate__(self) -> tuple:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple) -> None:
+        ...
+    def add_business_days(self, date: datetime.date | str, n: typing.SupportsInt | typing.SupportsIndex) -> datetime.date:
+        ...
+    def adjust(self, date: datetime.date | str, convention: str = 'following') -> datetime.date:
+        ...
+    def business_days_between(self, start: datetime.date | str, end: datetime.date | str) -> int:
+        ...
+    def holiday_details(self, start: datetime.date | str, end: datetime.date | str) -> list[tuple[datetime.date, str, str]]:
+        ...
+    def holidays(self, year: typing.SupportsInt | typing.SupportsIndex) -> list[tuple[datetime.date, str]]:
+        ...
+    def holidays_between(self, start: datetime.date | str, end: datetime.date | str) -> list[tuple[datetime.date, str]]:
+        ...
+    def is_business_day(self, date: datetime.date | str) -> bool:
+        ...
+    def is_holiday(self, date: datetime.date | str) -> bool:
+        ...
+    def is_weekend(self, date: datetime.date | str) -> bool:
+        ...
+    @property
+    def citation(self) -> str:
+        ...
+    @property
+    def first_year(self) -> int:
+        ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def last_year(self) -> int:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def note(self) -> str:
+        ...
+    @property
+    def weekend(self) -> list[int]:
+        """
+        The weekly days off as ISO weekdays (1 = Monday .. 7 = Sunday).
+        """
+class Frequency:
+    """
+    How often instalments fall due (see recoup.plan.due_dates).
+    """
+    def __eq__(self, arg0: typing.Any) -> typing.Any:
+        ...
+    def __hash__(self) -> int:
+        ...
+    def __init__(self, name: str) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def periods_per_year(self) -> typing.Any:
+        ...
+class ScheduleRow:
+    """
+    One instalment of a schedule (amounts are Money).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def balance(self) -> Money:
+        ...
+    @property
+    def due_date(self) -> datetime.date:
+        ...
+    @property
+    def fees(self) -> Money:
+        ...
+    @property
+    def interest(self) -> Money:
+        ...
+    @property
+    def number(self) -> int:
+        ...
+    @property
+    def payment(self) -> Money:
+        ...
+    @property
+    def principal(self) -> Money:
+        ...
+class ScheduleAdjustment:
+    """
+    A rounding or clearing decision and the row that absorbed it.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def amount(self) -> Money:
+        ...
+    @property
+    def kind(self) -> str:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def row(self) -> int:
+        ...
+class Schedule:
+    """
+    A repayment schedule: rows, totals and the record of every rounding.
+    """
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def _columns(self) -> dict:
+        """
+        Columns of minor units (int64) and due dates (datetime64[D]).
+        """
+    def explain(self) -> str:
+        ...
+    @property
+    def adjustments(self) -> list[ScheduleAdjustment]:
+        ...
+    @property
+    def currency(self) -> Currency:
+        ...
+    @property
+    def final_due_date(self) -> datetime.date:
+        ...
+    @property
+    def instalments(self) -> int:
+        ...
+    @property
+    def regular_payment(self) -> Money:
+        ...
+    @property
+    def rows(self) -> list[ScheduleRow]:
+        ...
+    @property
+    def total_fees(self) -> Money:
+        ...
+    @property
+    def total_interest(self) -> Money:
+        ...
+    @property
+    def total_payment(self) -> Money:
+        ...
+    @property
+    def total_principal(self) -> Money:
+        ...
+class AprFlow:
+    """
+    One advance or payment as it entered the APR equation.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def advance(self) -> bool:
+        """
+        True for an advance (drawdown), False for a payment.
+        """
+    @property
+    def amount(self) -> Money:
+        ...
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @property
+    def fraction(self) -> typing.Any:
+        """
+        US: the fraction of a unit-period (e.g. 19/30); UK: leftover days / 365 (as a year fraction).
+        """
+    @property
+    def whole_periods(self) -> int:
+        """
+        US: full unit-periods from the start of the term; UK: whole months or weeks.
+        """
+class AprResult:
+    """
+    An APR with everything that produced it: the method, the unit-period (US), each flow's time,
+    the iterations, and any other roots of the equation. ``rate`` is a fraction (0.0969... is 9.69%),
+    ``disclosed`` the figure as disclosed (US: 0.01 point, UK: 0.1 point, both rounded half up).
+    """
+    def __repr__(self) -> str:
+        ...
+    def explain(self) -> str:
+        """
+        A readable account of the calculation, with citations.
+        """
+    @property
+    def disclosed(self) -> decimal.Decimal:
+        ...
+    @property
+    def flows(self) -> list[AprFlow]:
+        ...
+    @property
+    def iterations(self) -> int:
+        ...
+    @property
+    def method(self) -> str:
+        ...
+    @property
+    def other_roots(self) -> list[decimal.Decimal]:
+        ...
+    @property
+    def periods_per_year(self) -> typing.Any:
+        ...
+    @property
+    def rate(self) -> decimal.Decimal:
+        ...
+    @property
+    def term_start(self) -> datetime.date:
+        ...
+    @property
+    def uk_basis(self) -> str | None:
+        ...
+    @property
+    def unit_period(self) -> str | None:
+        ...
+    @property
+    def unit_period_rate(self) -> decimal.Decimal:
+        ...
+class AprToleranceVerdict:
+    """
+    Whether a disclosed APR is accurate under 12 CFR 1026.22(a)(2)-(3), and why.
+    """
+    def __bool__(self) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def explain(self) -> str:
+        ...
+    @property
+    def accurate(self) -> bool:
+        ...
+    @property
+    def citation(self) -> str:
+        ...
+    @property
+    def computed(self) -> decimal.Decimal:
+        ...
+    @property
+    def difference(self) -> decimal.Decimal:
+        """
+        disclosed - computed, as a fraction
+        """
+    @property
+    def disclosed(self) -> decimal.Decimal:
+        ...
+    @property
+    def irregular(self) -> bool:
+        ...
+    @property
+    def rule_id(self) -> str:
+        ...
+    @property
+    def tolerance(self) -> decimal.Decimal:
+        ...
+def _apr_details(advances: collections.abc.Sequence[tuple[datetime.date | str, Money]], payments: collections.abc.Sequence[tuple[datetime.date | str, Money]], method: str, unit_period: str | None, uk_basis: str, places: typing.SupportsInt | typing.SupportsIndex, rounding: typing.Any) -> AprResult:
+    ...
+def _apr_tolerance_check(disclosed: typing.Any, computed: typing.Any, irregular: bool) -> AprToleranceVerdict:
+    ...
+def _fv(rate: decimal.Decimal | int | str, nper: decimal.Decimal | int | str, pmt: decimal.Decimal | int | str, pv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
+    ...
+def _ipmt(rate: decimal.Decimal | int | str, per: decimal.Decimal | int | str, nper: decimal.Decimal | int | str, pv: decimal.Decimal | int | str, fv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
+    ...
+def _irr(values: collections.abc.Iterable) -> decimal.Decimal:
+    ...
+def _irr_all(values: collections.abc.Iterable) -> list[decimal.Decimal]:
+    ...
+def _nper(rate: decimal.Decimal | int | str, pmt: decimal.Decimal | int | str, pv: decimal.Decimal | int | str, fv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
+    ...
+def _npv(rate: decimal.Decimal | int | str, values: collections.abc.Iterable) -> decimal.Decimal:
+    ...
+def _pmt(rate: decimal.Decimal | int | str, nper: decimal.Decimal | int | str, pv: decimal.Decimal | int | str, fv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
+    ...
+def _ppmt(rate: decimal.Decimal | int | str, per: decimal.Decimal | int | str, nper: decimal.Decimal | int | str, pv: decimal.Decimal | int | str, fv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
+    ...
+def _pv(rate: decimal.Decimal | int | str, nper: decimal.Decimal | int | str, pmt: decimal.Decimal | int | str, fv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
+    ...
+def _rate(nper: decimal.Decimal | int | str, pmt: decimal.Decimal | int | str, pv: decimal.Decimal | int | str, fv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
+    ...
+def _solve_rate(principal: Money, payment: Money, periods: typing.SupportsInt | typing.SupportsIndex, periods_per_year: typing.SupportsInt | typing.SupportsIndex, places: typing.SupportsInt | typing.SupportsIndex) -> decimal.Decimal:
+    ...
+def _solve_term(principal: Money, payment: Money, annual_rate: decimal.Decimal | int | str, periods_per_year: typing.SupportsInt | typing.SupportsIndex) -> int:
+    ...
+def _xirr(flows: collections.abc.Iterable) -> decimal.Decimal:
+    ...
+def _xirr_all(flows: collections.abc.Iterable) -> list[decimal.Decimal]:
+    ...
+def _xnpv(rate: decimal.Decimal | int | str, flows: collections.abc.Iterable) -> decimal.Decimal:
+    ...
 def apply_in_order(payment: Money, dues: collections.abc.Iterable) -> PaymentApplication:
     """
     Fills each due in turn until the payment runs out.
@@ -215,6 +520,22 @@ def apply_pro_rata(payment: Money, dues: collections.abc.Iterable, remainder: st
     """
     Shares the payment across the dues in proportion to their amounts, never more than a due.
     """
+def build_schedule(shape: str, principal: Money, annual_rate: typing.Any = 0, periods: typing.SupportsInt | typing.SupportsIndex = 0, frequency: typing.Any = 'monthly', start: typing.Any = None, first_due: typing.Any = None, interest: str = 'periodic', day_count: str = 'ACT/365F', odd_period: str = 'daily', interest_rounding: typing.Any = 'half_up', payment_step: typing.Any = None, payment_rounding: typing.Any = 'half_up', residue: str = 'last', instalment: typing.Any = None, amounts: typing.Any = None, step_every: typing.SupportsInt | typing.SupportsIndex = 12, step_rate: typing.Any = 0, down_payment: typing.Any = None, balloon: typing.Any = None, fee: typing.Any = None, interest_only_periods: typing.SupportsInt | typing.SupportsIndex = 0, payment_holiday_periods: typing.SupportsInt | typing.SupportsIndex = 0, calendar: typing.Any = None, adjustment: str = 'following', anchor_day: typing.SupportsInt | typing.SupportsIndex = 0, end_of_month: bool = False) -> Schedule:
+    ...
+def build_schedules(shape: str, principal_minor: numpy.typing.NDArray[numpy.int64], currency: str, annual_rate: typing.Any, periods: typing.Any, first_due: typing.Any, start: typing.Any = None, frequency: typing.Any = 'monthly', collect: bool = False, interest: str = 'periodic', day_count: str = 'ACT/365F', odd_period: str = 'daily', interest_rounding: typing.Any = 'half_up', payment_step: typing.Any = None, payment_rounding: typing.Any = 'half_up', residue: str = 'last', instalment: typing.Any = None, amounts: typing.Any = None, step_every: typing.SupportsInt | typing.SupportsIndex = 12, step_rate: typing.Any = 0, down_payment: typing.Any = None, balloon: typing.Any = None, fee: typing.Any = None, interest_only_periods: typing.SupportsInt | typing.SupportsIndex = 0, payment_holiday_periods: typing.SupportsInt | typing.SupportsIndex = 0, calendar: typing.Any = None, adjustment: str = 'following', anchor_day: typing.SupportsInt | typing.SupportsIndex = 0, end_of_month: bool = False) -> dict:
+    ...
+def business_day_convention_names() -> list[str]:
+    ...
+def calendar(id: str) -> Calendar:
+    ...
+def calendar_business_day_mask(calendar: Calendar, day_serials: typing.Annotated[numpy.typing.ArrayLike, numpy.int64]) -> numpy.typing.NDArray[numpy.bool]:
+    """
+    is_business_day over int64 days since 1970-01-01 (numpy datetime64[D] viewed as int64).
+    """
+def calendar_from_toml(text: str, source_name: str = '<string>') -> Calendar:
+    ...
+def calendar_ids() -> list[str]:
+    ...
 def columns_allocate(amounts: numpy.typing.NDArray[numpy.int64], parts: typing.Any, remainder: str, collect: bool) -> typing.Any:
     ...
 def columns_format(minor: numpy.typing.NDArray[numpy.int64], currency: typing.Any) -> numpy.ndarray[typing.Any, numpy.dtype[typing.Any]]:
@@ -233,11 +554,27 @@ def currencies() -> list[Currency]:
     """
     Every known currency: ISO 4217 List One, then user currencies.
     """
+def custom_calendar(id: str, weekend: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], holidays: collections.abc.Sequence[tuple[datetime.date | str, str, str]], first_year: typing.SupportsInt | typing.SupportsIndex, last_year: typing.SupportsInt | typing.SupportsIndex) -> Calendar:
+    ...
+def day_count_days(start: datetime.date | str, end: datetime.date | str, convention: str, maturity: datetime.date | str | None = None) -> int:
+    ...
+def day_count_fraction(start: datetime.date | str, end: datetime.date | str, convention: str, maturity: datetime.date | str | None = None, reference_start: datetime.date | str | None = None, reference_end: datetime.date | str | None = None, frequency: typing.SupportsInt | typing.SupportsIndex | None = None) -> tuple[int, int]:
+    """
+    The exact year fraction as (numerator, denominator), reduced.
+    """
+def day_count_names() -> list[str]:
+    ...
 def decimal_divide(a: decimal.Decimal | int | str, b: decimal.Decimal | int | str, scale: typing.SupportsInt | typing.SupportsIndex, rounding: typing.Any) -> decimal.Decimal:
     ...
 def decimal_multiply(a: decimal.Decimal | int | str, b: decimal.Decimal | int | str, scale: typing.SupportsInt | typing.SupportsIndex, rounding: typing.Any) -> decimal.Decimal:
     ...
 def decimal_round(value: decimal.Decimal | int | str, scale: typing.SupportsInt | typing.SupportsIndex, rounding: typing.Any) -> decimal.Decimal:
+    ...
+def due_dates(first: typing.Any, count: typing.SupportsInt | typing.SupportsIndex, frequency: str = 'monthly', anchor_day: typing.SupportsInt | typing.SupportsIndex = 0, end_of_month: bool = False, calendar: typing.Any = None, adjustment: str = 'following') -> list[datetime.date]:
+    ...
+def joint_calendar(calendars: collections.abc.Sequence[Calendar]) -> Calendar:
+    ...
+def load_calendar(path: str) -> Calendar:
     ...
 def register_currency(code: str, minor_units: typing.SupportsInt | typing.SupportsIndex, name: str = '', numeric: typing.SupportsInt | typing.SupportsIndex = 0) -> Currency:
     """
@@ -245,6 +582,10 @@ def register_currency(code: str, minor_units: typing.SupportsInt | typing.Suppor
     """
 def rounding_modes() -> list[str]:
     ...
+def year_fraction_rounded(start: datetime.date | str, end: datetime.date | str, convention: str, scale: typing.SupportsInt | typing.SupportsIndex, rounding: typing.Any, maturity: datetime.date | str | None = None, reference_start: datetime.date | str | None = None, reference_end: datetime.date | str | None = None, frequency: typing.SupportsInt | typing.SupportsIndex | None = None) -> decimal.Decimal:
+    """
+    The year fraction rounded to `scale` decimal places with the named rounding.
+    """
 ISO4217_CITATION: str = 'ISO 4217:2015, Codes for the representation of currencies, List One (current currency & funds), as maintained by the ISO 4217 Maintenance Agency (SIX Group)'
 ISO4217_PUBLISHED: str = '2026-01-01'
 __version__: str = '0.1.0'
