@@ -51,10 +51,14 @@ def decimal_schedule(principal: Decimal, annual: Decimal, n: int) -> list[tuple[
     rows = []
     balance = principal
     for k in range(1, n + 1):
-        interest = CTX.multiply(balance, r).quantize(CENT, ROUND_HALF_UP)
-        pay = balance + interest if k == n else pmt
+        # balance x rate first (exact), then / 12: rounding a half cent the right way.
+        interest = CTX.divide(CTX.multiply(balance, annual), 12).quantize(CENT, ROUND_HALF_UP)
+        # The last instalment, or one that would overpay, clears the balance exactly.
+        pay = balance + interest if k == n or pmt >= balance + interest else pmt
         balance -= pay - interest
         rows.append((pay, interest, balance))
+        if balance == 0:
+            break
     return rows
 
 
@@ -118,9 +122,9 @@ def measure(periods: int, args: argparse.Namespace, principal: np.ndarray[Any, A
     rows = [
         Row(
             "schedule",
-            "recoup (Python batch)",
+            "recoup",
             best_of(lambda: plan.build_schedules(principal, "USD", rates, per, first), args.repeat),
-            "exact cents",
+            "Python batch call, exact cents",
         ),
         Row("schedule", "decimal loop", best_of(run_decimal, args.repeat) * scale, sub_note),
         Row(

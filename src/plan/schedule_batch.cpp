@@ -26,6 +26,7 @@ void build_schedules_into(const schedule_terms& prototype, const schedule_batch_
   if (!derived && in.periods.size() != n) mismatch("periods", in.periods.size());
   if (in.first_due.size() != n) mismatch("first_due", in.first_due.size());
   if (!in.start.empty() && in.start.size() != n) mismatch("start", in.start.size());
+  if (!in.frequencies.empty() && in.frequencies.size() != n) mismatch("frequency", in.frequencies.size());
 
   out.offsets.clear();
   std::size_t expected = 0;
@@ -37,9 +38,16 @@ void build_schedules_into(const schedule_terms& prototype, const schedule_batch_
   // Columns are sized up front (keeping a reused result's buffers, not clearing them) and
   // written by index: one bounds check per row, not seven.
   std::size_t pos = 0;
+  struct column_ptrs {
+    std::int64_t *number, *payment, *interest, *principal, *fees, *balance;
+    std::int32_t* due;
+    std::size_t capacity;
+  } col{};
   auto resize_all = [&](std::size_t size) {
     for (auto* v : {&out.number, &out.payment, &out.interest, &out.principal, &out.fees, &out.balance}) v->resize(size);
     out.due_date.resize(size);
+    col = {out.number.data(), out.payment.data(), out.interest.data(), out.principal.data(),
+           out.fees.data(),   out.balance.data(), out.due_date.data(), size};
   };
   resize_all(expected);
   out.offsets.reserve(n + 1);
@@ -50,17 +58,21 @@ void build_schedules_into(const schedule_terms& prototype, const schedule_batch_
 
   schedule_terms t = prototype;
   const currency ccy = prototype.principal.currency();
+  std::int64_t run_paid = 0;
+  std::int64_t run_interest = 0;
   auto sink = [&](std::int64_t k, civil_date due, std::int64_t pay, std::int64_t interest, std::int64_t principal,
                   std::int64_t fee, std::int64_t balance) {
-    if (pos == out.payment.size()) resize_all(pos * 2 + 64);
-    out.number[pos] = k;
-    out.due_date[pos] = due.serial();
-    out.payment[pos] = pay;
-    out.interest[pos] = interest;
-    out.principal[pos] = principal;
-    out.fees[pos] = fee;
-    out.balance[pos] = balance;
+    if (pos == col.capacity) resize_all(pos * 2 + 64);
+    col.number[pos] = k;
+    col.due[pos] = due.serial();
+    col.payment[pos] = pay;
+    col.interest[pos] = interest;
+    col.principal[pos] = principal;
+    col.fees[pos] = fee;
+    col.balance[pos] = balance;
     ++pos;
+    run_paid += pay;
+    run_interest += interest;
   };
   detail::for_each_row(n, errors, [&](std::size_t i) {
     const std::size_t mark = pos;
@@ -70,22 +82,19 @@ void build_schedules_into(const schedule_terms& prototype, const schedule_batch_
       if (!derived) t.periods = in.periods[i];
       t.first_due = civil_date::from_serial(in.first_due[i]);
       if (!in.start.empty()) t.start = civil_date::from_serial(in.start[i]);
+      if (!in.frequencies.empty()) t.freq = in.frequencies[i];
       const detail::plan_setup s = detail::resolve_terms(t);
       if (t.payment_round.residue == residue_placement::first || (t.down_payment && !t.down_payment->is_zero())) {
         throw invalid_input_error("plan.batch_option",
                                   "the batch call does not take residue='first' or a down payment; build those "
                                   "schedules one at a time with build_schedule");
       }
+      run_paid = 0;
+      run_interest = 0;
       const detail::amortise_outcome r = detail::amortise(s, sink);
       out.regular_payment[i] = r.regular;
-      std::int64_t paid = 0;
-      std::int64_t interest = 0;
-      for (std::size_t j = mark; j < pos; ++j) {
-        paid += out.payment[j];
-        interest += out.interest[j];
-      }
-      out.total_payment[i] = paid;
-      out.total_interest[i] = interest;
+      out.total_payment[i] = run_paid;
+      out.total_interest[i] = run_interest;
     } catch (...) {
       pos = mark;
       out.offsets.push_back(static_cast<std::int64_t>(mark));

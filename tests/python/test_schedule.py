@@ -289,3 +289,16 @@ def test_bad_input_is_refused_clearly() -> None:
         plan.schedule("annuity", p, "0.05", 12, first_due=date(2025, 1, 1))
     with pytest.raises(FloatInputError):
         plan.build_schedules(np.array([1.5]), "USD", "0.05", [12], ["2025-01-01"])
+
+
+def test_batch_takes_one_frequency_per_schedule() -> None:
+    freqs = ["monthly", "fortnightly", "quarterly", "semi_monthly:1,16"]
+    principal = np.array([500_00, 500_00, 500_00, 500_00], dtype=np.int64)
+    first_due = [date(2025, 3, 1), date(2025, 3, 1), date(2025, 3, 1), date(2025, 3, 1)]
+    b = plan.build_schedules(principal, "GBP", "0.08", [6, 6, 6, 6], first_due, frequency=freqs)
+    for i, f in enumerate(freqs):
+        s = plan.level_payment(Money("500.00", "GBP"), "0.08", 6, f, first_due=date(2025, 3, 1))
+        assert b.due_date[b.rows_of(i)].astype(object).tolist() == [r.due_date for r in s.rows]
+        assert b.interest[b.rows_of(i)].tolist() == [r.interest.minor_units for r in s.rows]
+    with pytest.raises(InvalidInputError, match="frequency has 1 elements"):
+        plan.build_schedules(principal, "GBP", "0.08", [6, 6, 6, 6], first_due, frequency=["monthly"])

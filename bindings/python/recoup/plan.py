@@ -494,7 +494,7 @@ def build_schedules(
     first_due: Any,
     *,
     shape: str = "level_payment",
-    frequency: str = "monthly",
+    frequency: str | Frequency | Sequence[str] = "monthly",
     start: Any = None,
     errors: str = "raise",
     **options: Any,
@@ -502,7 +502,8 @@ def build_schedules(
     """Builds one schedule per element in one call (the GIL is released while it runs).
 
     ``principal_minor`` is an int64 array of minor units; ``annual_rate`` one rate for all or
-    one per schedule; ``periods`` an int array; ``first_due`` (and ``start``) a
+    one per schedule; ``frequency`` one name for all or one per schedule; ``periods`` an int
+    array; ``first_due`` (and ``start``) a
     ``datetime64[D]`` array or a sequence of dates. Other options are those of ``schedule()``
     (except ``residue="first"`` and ``down_payment``). With ``errors="collect"`` bad schedules
     are reported in ``error_rows``/``error_ids``/``error_messages`` and get no rows.

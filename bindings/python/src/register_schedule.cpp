@@ -4,6 +4,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,14 @@ py::array_t<T> to_numpy(const std::vector<T>& v) {
   py::array_t<T> a(static_cast<py::ssize_t>(v.size()));
   std::copy(v.begin(), v.end(), a.mutable_data());
   return a;
+}
+
+/// A numpy array that takes over the vector's buffer (no copy; freed with the array).
+template <class T>
+py::array_t<T> move_to_numpy(std::vector<T>&& v) {
+  auto* owned = new std::vector<T>(std::move(v));
+  py::capsule owner(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+  return py::array_t<T>(static_cast<py::ssize_t>(owned->size()), owned->data(), owner);
 }
 
 py::array dates_to_numpy(const std::vector<std::int32_t>& serials) {
@@ -256,8 +265,24 @@ void register_schedule(py::module_& m) {
          std::int64_t interest_only_periods, std::int64_t payment_holiday_periods, const py::object& cal,
          const std::string& adjustment, int anchor_day, bool end_of_month) {
         const currency c(ccy);
+        // One frequency for all (a name or Frequency), or one per schedule (a sequence of names).
+        std::vector<frequency> per_schedule;
+        const bool one_frequency = py::isinstance<py::str>(freq) || py::isinstance<frequency>(freq);
+        if (!one_frequency) {
+          std::map<std::string, frequency> parsed;
+          for (const auto& f : freq) {
+            if (py::isinstance<frequency>(f)) {
+              per_schedule.push_back(f.cast<frequency>());
+              continue;
+            }
+            const auto name = py::str(f).cast<std::string>();
+            auto it = parsed.find(name);
+            if (it == parsed.end()) it = parsed.emplace(name, frequency::parse(name)).first;
+            per_schedule.push_back(it->second);
+          }
+        }
         const schedule_terms proto = make_terms(
-            shape, money::from_minor(1, c), py::int_(0), 0, freq, py::none(), py::none(), interest, day_count, odd_period,
+            shape, money::from_minor(1, c), py::int_(0), 0, one_frequency ? freq : py::str("monthly"), py::none(), py::none(), interest, day_count, odd_period,
             interest_rounding, payment_step, payment_rounding, residue, instalment, amounts, step_every, step_rate,
             down_payment, balloon, fee, interest_only_periods, payment_holiday_periods, cal, adjustment, anchor_day,
             end_of_month);
@@ -280,21 +305,21 @@ void register_schedule(py::module_& m) {
           py::gil_scoped_release nogil;
           out = build_schedules(proto,
                                 schedule_batch_input{{principal_minor.data(), static_cast<std::size_t>(principal_minor.size())},
-                                                     rate_values, period_values, due, starts},
+                                                     rate_values, period_values, due, starts, per_schedule},
                                 collect ? &errors : nullptr);
         }
         py::dict d;
-        d["offsets"] = to_numpy(out.offsets);
-        d["number"] = to_numpy(out.number);
         d["due_date"] = dates_to_numpy(out.due_date);
-        d["payment"] = to_numpy(out.payment);
-        d["interest"] = to_numpy(out.interest);
-        d["principal"] = to_numpy(out.principal);
-        d["fees"] = to_numpy(out.fees);
-        d["balance"] = to_numpy(out.balance);
-        d["regular_payment"] = to_numpy(out.regular_payment);
-        d["total_payment"] = to_numpy(out.total_payment);
-        d["total_interest"] = to_numpy(out.total_interest);
+        d["offsets"] = move_to_numpy(std::move(out.offsets));
+        d["number"] = move_to_numpy(std::move(out.number));
+        d["payment"] = move_to_numpy(std::move(out.payment));
+        d["interest"] = move_to_numpy(std::move(out.interest));
+        d["principal"] = move_to_numpy(std::move(out.principal));
+        d["fees"] = move_to_numpy(std::move(out.fees));
+        d["balance"] = move_to_numpy(std::move(out.balance));
+        d["regular_payment"] = move_to_numpy(std::move(out.regular_payment));
+        d["total_payment"] = move_to_numpy(std::move(out.total_payment));
+        d["total_interest"] = move_to_numpy(std::move(out.total_interest));
         py::list rows, ids, messages;
         for (const auto& e : errors) {
           rows.append(e.row);

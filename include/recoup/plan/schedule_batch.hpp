@@ -3,7 +3,7 @@
 //
 // Every schedule shares the `prototype` terms (shape, frequency, conventions, rounding, options)
 // and takes its own principal, annual rate, number of periods and first due date (and start date
-// when given). The rows of schedule i are rows offsets[i] .. offsets[i+1]-1 of the flat columns.
+// and frequency when given). The rows of schedule i are rows offsets[i] .. offsets[i+1]-1 of the flat columns.
 // The same kernel as build_schedule() runs for each, so a batch row equals the scalar row.
 //
 // Errors: with `errors` null the first bad schedule throws (message prefixed "row N: "); with a
@@ -25,6 +25,7 @@ struct schedule_batch_input {
   std::span<const std::int64_t> periods;          ///< per schedule (ignored by fixed_instalment/custom)
   std::span<const std::int32_t> first_due;        ///< day serials (days since 1970-01-01)
   std::span<const std::int32_t> start;            ///< optional: empty = one period before first due
+  std::span<const frequency> frequencies = {};    ///< optional per schedule: empty = the prototype's
 };
 
 struct schedule_batch_result {

@@ -176,6 +176,9 @@ amortise_outcome amortise(const plan_setup& s, Sink&& sink) {
   std::int64_t regular = 0;
   std::int64_t principal_part = 0;
   std::vector<std::int64_t> blocks;
+  // The instalment that must clear: the last of the term, or of the custom amounts.
+  const std::int64_t final_k =
+      s.periods > 0 ? s.periods : (s.custom ? static_cast<std::int64_t>(s.custom->size()) : 0);
   civil_date prev = s.start;
   const due_date_stepper due_date_of(s);
   for (std::int64_t k = 1; k <= limit; ++k) {
@@ -190,7 +193,7 @@ amortise_outcome amortise(const plan_setup& s, Sink&& sink) {
     }
     std::int64_t payment = 0;
     std::int64_t principal = 0;
-    const bool last = s.periods > 0 && k == s.periods;
+    const bool last = k == final_k;
     if (k < phase_start && !last) {
       if (k <= s.holidays) {
         principal = -interest;  // capitalised
@@ -242,9 +245,8 @@ amortise_outcome amortise(const plan_setup& s, Sink&& sink) {
           break;
       }
       const std::int64_t owed = checked_add(balance, interest);
-      const bool ends = s.periods > 0 ? (k == s.periods) : (k == static_cast<std::int64_t>(s.custom ? s.custom->size() : 0));
-      if (last || ends || payment >= owed) {
-        if (!last && !ends) out.cleared_early = s.periods > 0;
+      if (last || payment >= owed) {
+        if (!last) out.cleared_early = s.periods > 0;
         payment = owed;
         principal = balance;
         balance = 0;
