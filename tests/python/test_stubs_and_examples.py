@@ -6,6 +6,8 @@ import pathlib
 import subprocess
 import sys
 
+import pytest
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
@@ -16,8 +18,8 @@ def test_core_stub_has_not_drifted() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_python_money_tour_prints_its_expected_output() -> None:
-    script = ROOT / "examples" / "python" / "money_tour.py"
+@pytest.mark.parametrize("script", sorted((ROOT / "examples" / "python").glob("*.py")), ids=lambda p: p.name)
+def test_python_example_prints_its_expected_output(script: pathlib.Path) -> None:
     expected = script.with_suffix(".expected").read_text()
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True)
     assert result.stdout == expected
