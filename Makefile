@@ -62,6 +62,12 @@ demo: cpp python
 	@echo
 	@echo "== Python tour (examples/python/money_tour.py) =="
 	@$(VPY) examples/python/money_tour.py
+	@echo
+	@echo "== C++ plan tour (examples/cpp/plan_tour.cpp) =="
+	@$(BUILD)/examples/plan_tour
+	@echo
+	@echo "== Python plan tour (examples/python/plan_tour.py) =="
+	@$(VPY) examples/python/plan_tour.py
 
 # --- other jobs -------------------------------------------------------------------------------
 sanitize: venv
