@@ -29,21 +29,28 @@ void BM_schedule_scalar(benchmark::State& state) {
 }
 BENCHMARK(BM_schedule_scalar)->Arg(60)->Arg(360);
 
-void BM_schedule_batch(benchmark::State& state) {
-  const std::int64_t periods = state.range(0);
-  const std::size_t n = 10000;
-  std::vector<std::int64_t> principal(n), per(n, periods);
-  std::vector<recoup::decimal> rates(n);
-  std::vector<std::int32_t> due(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    principal[i] = 100000 + static_cast<std::int64_t>(i) * 1237;
-    rates[i] = recoup::decimal::from_parts(static_cast<recoup::decimal::int128>(300 + i % 2000), 4);  // 3.00% .. 22.99%
-    due[i] = recoup::civil_date::parse("2025-01-01").serial() + static_cast<std::int32_t>(i % 28);
+/// 10,000 loans: principals from USD 1,000 up, rates 3.00% .. 22.99%, first due dates over 28 days.
+struct batch_fixture {
+  std::vector<std::int64_t> principal, periods;
+  std::vector<recoup::decimal> rates;
+  std::vector<std::int32_t> due;
+  explicit batch_fixture(std::int64_t n_periods, std::size_t n = 10000)
+      : principal(n), periods(n, n_periods), rates(n), due(n) {
+    for (std::size_t i = 0; i < n; ++i) {
+      principal[i] = 100000 + static_cast<std::int64_t>(i) * 1237;
+      rates[i] = recoup::decimal::from_parts(static_cast<recoup::decimal::int128>(300 + i % 2000), 4);
+      due[i] = recoup::civil_date::parse("2025-01-01").serial() + static_cast<std::int32_t>(i % 28);
+    }
   }
-  const auto proto = terms(periods);
+  [[nodiscard]] recoup::schedule_batch_input input() const { return {principal, rates, periods, due, {}}; }
+};
+
+void BM_schedule_batch(benchmark::State& state) {
+  const batch_fixture f(state.range(0));
+  const auto proto = terms(state.range(0));
   std::int64_t rows = 0;
   for (auto _ : state) {
-    auto out = recoup::build_schedules(proto, {principal, rates, per, due, {}});
+    auto out = recoup::build_schedules(proto, f.input());
     rows += static_cast<std::int64_t>(out.payment.size());
     benchmark::DoNotOptimize(out);
   }
@@ -55,21 +62,12 @@ BENCHMARK(BM_schedule_batch)->Arg(60)->Arg(360)->Unit(benchmark::kMillisecond);
 // The same batch writing into reused buffers (build_schedules_into): the kernel without the
 // page faults of fresh output arrays.
 void BM_schedule_batch_reused(benchmark::State& state) {
-  const std::int64_t periods = state.range(0);
-  const std::size_t n = 10000;
-  std::vector<std::int64_t> principal(n), per(n, periods);
-  std::vector<recoup::decimal> rates(n);
-  std::vector<std::int32_t> due(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    principal[i] = 100000 + static_cast<std::int64_t>(i) * 1237;
-    rates[i] = recoup::decimal::from_parts(static_cast<recoup::decimal::int128>(300 + i % 2000), 4);
-    due[i] = recoup::civil_date::parse("2025-01-01").serial() + static_cast<std::int32_t>(i % 28);
-  }
-  const auto proto = terms(periods);
+  const batch_fixture f(state.range(0));
+  const auto proto = terms(state.range(0));
   recoup::schedule_batch_result out;
   std::int64_t rows = 0;
   for (auto _ : state) {
-    recoup::build_schedules_into(proto, {principal, rates, per, due, {}}, out);
+    recoup::build_schedules_into(proto, f.input(), out);
     rows += static_cast<std::int64_t>(out.payment.size());
     benchmark::DoNotOptimize(out.payment.data());
   }

@@ -46,6 +46,23 @@ rounding_mode parse_rounding_mode(std::string_view name);
 
 namespace detail {
 
+/// Whether a non-negative value q + f (q a whole number, 0 < f < 1 a non-zero fraction) rounds
+/// up to q + 1 under `mode`. `vs_half` says how f compares with one half (-1 below, 0 equal,
+/// +1 above); `q_odd` is q's parity (for half_even). One decision table for every kernel that
+/// knows its quotient and remainder (exact ratios, annuity payments, graduated steps).
+constexpr bool rounds_up_non_negative(rounding_mode mode, int vs_half, bool q_odd) noexcept {
+  switch (mode) {
+    case rounding_mode::down:
+    case rounding_mode::floor: return false;
+    case rounding_mode::up:
+    case rounding_mode::ceiling: return true;
+    case rounding_mode::half_up: return vs_half >= 0;
+    case rounding_mode::half_down: return vs_half > 0;
+    case rounding_mode::half_even: return vs_half > 0 || (vs_half == 0 && q_odd);
+  }
+  return false;
+}
+
 /// Rounds the quotient num/den to an integer with `mode`. T is a signed integer type
 /// (int64_t, __int128 or a Boost.Multiprecision checked integer). den must be non-zero and
 /// neither operand may be the most negative value of T.

@@ -144,14 +144,10 @@ inline std::vector<std::int64_t> graduated_payments(const plan_setup& s, std::in
     const annuity_real fl = boost::multiprecision::floor(v);
     const annuity_real frac = v - fl;
     auto k = static_cast<std::int64_t>(fl);
-    switch (s.pay_round.mode) {
-      case rounding_mode::down:
-      case rounding_mode::floor: break;
-      case rounding_mode::up:
-      case rounding_mode::ceiling: k += frac > 0 ? 1 : 0; break;
-      case rounding_mode::half_up: k += frac * 2 >= one ? 1 : 0; break;
-      case rounding_mode::half_down: k += frac * 2 > one ? 1 : 0; break;
-      case rounding_mode::half_even: k += (frac * 2 > one || (frac * 2 == one && k % 2 != 0)) ? 1 : 0; break;
+    if (frac > 0) {
+      const annuity_real twice = frac * 2;
+      const int vs_half = twice > one ? 1 : (twice == one ? 0 : -1);
+      if (rounds_up_non_negative(s.pay_round.mode, vs_half, (k & 1) != 0)) ++k;
     }
     out.push_back(k * step);
     block *= (one + g);

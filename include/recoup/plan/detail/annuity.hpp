@@ -67,18 +67,7 @@ inline std::int64_t annuity_payment_exact(std::int64_t balance, const exact_rati
   boost::multiprecision::divide_qr(num, den, steps, rem);
   if (rem.sign() != 0) {
     const big_int twice = rem * 2;
-    const int cmp = twice.compare(den);  // against half a step
-    bool up = false;
-    switch (mode) {
-      case rounding_mode::down:
-      case rounding_mode::floor: up = false; break;
-      case rounding_mode::up:
-      case rounding_mode::ceiling: up = true; break;
-      case rounding_mode::half_up: up = cmp >= 0; break;
-      case rounding_mode::half_down: up = cmp > 0; break;
-      case rounding_mode::half_even: up = cmp > 0 || (cmp == 0 && bit_test(steps, 0)); break;
-    }
-    if (up) ++steps;
+    if (rounds_up_non_negative(mode, twice.compare(den), bit_test(steps, 0))) ++steps;
   }
   const big_int minor = steps * step;
   if (minor > big_int(INT64_MAX) || minor < big_int(-INT64_MAX)) {
@@ -120,17 +109,8 @@ inline std::int64_t annuity_payment(std::int64_t balance, const exact_ratio& r, 
     return annuity_payment_exact(balance, r, r1, n, balloon, step, mode);
   }
   const auto k = static_cast<std::int64_t>(fl);
-  bool up = false;
-  switch (mode) {
-    case rounding_mode::down:
-    case rounding_mode::floor: up = false; break;
-    case rounding_mode::up:
-    case rounding_mode::ceiling: up = true; break;
-    case rounding_mode::half_up:
-    case rounding_mode::half_down:
-    case rounding_mode::half_even: up = frac > half; break;
-  }
-  return (up ? k + 1 : k) * step;
+  const int vs_half = frac > half ? 1 : -1;  // never within eps of a half here
+  return (rounds_up_non_negative(mode, vs_half, (k & 1) != 0) ? k + 1 : k) * step;
 }
 
 }  // namespace recoup::detail

@@ -110,18 +110,9 @@ struct exact_ratio {
   /// The rounded quotient of a non-negative n = q·d + rem (0 <= rem < d).
   static std::int64_t round_non_negative(std::uint64_t q, std::uint64_t rem, std::uint64_t d, rounding_mode mode) {
     if (rem == 0) return static_cast<std::int64_t>(q);
-    const std::uint64_t other = d - rem;
-    bool up = false;
-    switch (mode) {
-      case rounding_mode::down:
-      case rounding_mode::floor: up = false; break;
-      case rounding_mode::up:
-      case rounding_mode::ceiling: up = true; break;
-      case rounding_mode::half_up: up = rem >= other; break;
-      case rounding_mode::half_down: up = rem > other; break;
-      case rounding_mode::half_even: up = rem > other || (rem == other && (q & 1U) != 0); break;
-    }
-    return static_cast<std::int64_t>(up ? q + 1 : q);
+    const std::uint64_t other = d - rem;  // compare rem with d/2 without overflow
+    const int vs_half = rem > other ? 1 : (rem == other ? 0 : -1);
+    return static_cast<std::int64_t>(rounds_up_non_negative(mode, vs_half, (q & 1U) != 0) ? q + 1 : q);
   }
   [[noreturn]] static void overflow() {
     throw overflow_error("plan.overflow", "interest does not fit 64-bit minor units");
