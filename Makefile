@@ -81,6 +81,8 @@ bench: python
 	$(BENCH_BUILD)/benchmarks/recoup_bench
 	$(VPY) benchmarks/peers.py
 	$(VPY) benchmarks/plan_peers.py --cpp-bench $(BENCH_BUILD)/benchmarks/recoup_bench
+	$(VPY) benchmarks/portfolio_peers.py --cpp-bench $(BENCH_BUILD)/benchmarks/recoup_bench
+	$(VPY) benchmarks/monitor_peers.py
 
 wheel: venv
 	$(VPY) -m pip wheel -q --no-build-isolation --no-deps -w dist .

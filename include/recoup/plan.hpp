@@ -2,6 +2,7 @@
 #pragma once
 
 #include "recoup/time.hpp"
+#include "recoup/plan/accrual.hpp"
 #include "recoup/plan/annual_rate.hpp"
 #include "recoup/plan/schedule.hpp"
 #include "recoup/plan/schedule_batch.hpp"
@@ -10,4 +11,9 @@
 #include "recoup/plan/cash_flow.hpp"
 #include "recoup/plan/irr.hpp"
 #include "recoup/plan/time_value.hpp"
+#include "recoup/plan/monitor.hpp"
+#include "recoup/plan/promise_to_pay.hpp"
+#include "recoup/plan/arrears_notice.hpp"
+#include "recoup/plan/reschedule.hpp"
 #include "recoup/time/reg_z_periods.hpp"
+#include "recoup/plan/waterfall.hpp"

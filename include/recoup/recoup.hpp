@@ -3,5 +3,6 @@
 
 #include "recoup/core.hpp"
 #include "recoup/plan.hpp"
+#include "recoup/portfolio.hpp"
 #include "recoup/time.hpp"
 #include "recoup/version.hpp"

@@ -12,7 +12,7 @@ out as ``decimal.Decimal``, and every lossy step names its rounding mode.
 
 from __future__ import annotations
 
-from . import columns, time
+from . import columns, portfolio, time
 from ._core import (
     ISO4217_CITATION,
     ISO4217_PUBLISHED,
@@ -68,6 +68,7 @@ __all__ = [
     "currencies",
     "divide",
     "multiply",
+    "portfolio",
     "quantize",
     "register_currency",
     "time",

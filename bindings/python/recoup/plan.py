@@ -42,7 +42,36 @@ import numpy as np
 import numpy.typing as npt
 
 from . import _core
-from ._core import Frequency, Money, ScheduleAdjustment, ScheduleRow
+from ._core import (
+    AccrualResult,
+    AccrualSegment,
+    Allocation,
+    Charge,
+    Frequency,
+    Money,
+    ScheduleAdjustment,
+    ScheduleRow,
+    WaterfallPolicy,
+    WaterfallResult,
+)
+from ._monitor import (
+    STATUS_CODES,
+    ArrearsNoticeResult,
+    InstalmentStatus,
+    MonitorBatch,
+    MonitorEvent,
+    MonitorPolicy,
+    MonitorResult,
+    PromiseResult,
+    RescheduleRecord,
+    cca_arrears_notice,
+    check_promise,
+    monitor,
+    monitor_instalments,
+    monitor_plans,
+    reschedule,
+    reschedule_amount,
+)
 from ._rates import (
     AprFlow,
     AprResult,
@@ -74,22 +103,44 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SHAPES",
+    "STATUS_CODES",
+    "WATERFALL_PRESETS",
+    "AccrualResult",
+    "AccrualSegment",
+    "Allocation",
     "AprFlow",
     "AprResult",
     "AprToleranceVerdict",
+    "ArrearsNoticeResult",
+    "Charge",
     "Frequency",
+    "InstalmentStatus",
+    "MonitorBatch",
+    "MonitorEvent",
+    "MonitorPolicy",
+    "MonitorResult",
+    "PromiseResult",
+    "RescheduleRecord",
     "Schedule",
     "ScheduleAdjustment",
     "ScheduleBatch",
     "ScheduleRow",
+    "WaterfallPolicy",
+    "WaterfallResult",
+    "accrue",
+    "apply_payments",
     "apr",
     "apr_details",
     "apr_tolerance_check",
     "arrears_arrangement",
     "build_schedules",
+    "cca_arrears_notice",
+    "charges_from_schedule",
+    "check_promise",
     "custom",
     "disclosed_apr",
     "due_dates",
+    "explain_waterfall",
     "fixed_instalment",
     "fv",
     "graduated",
@@ -97,14 +148,21 @@ __all__ = [
     "ipmt",
     "irr",
     "irr_all",
+    "late_fee",
     "level_payment",
     "level_principal",
+    "monitor",
+    "monitor_instalments",
+    "monitor_plans",
     "nper",
     "npv",
     "pmt",
     "ppmt",
     "pv",
     "rate",
+    "reschedule",
+    "reschedule_amount",
+    "reverse_payment",
     "schedule",
     "solve_rate",
     "solve_term",
@@ -524,3 +582,108 @@ def build_schedules(
     )
     rows, ids, messages = d.pop("errors")
     return ScheduleBatch(**d, error_rows=list(rows), error_ids=list(ids), error_messages=list(messages))
+
+
+# --- payments: waterfalls, reversals, accrual ----------------------------------------------------
+
+#: The named waterfall presets (see ``WaterfallPolicy.preset``).
+WATERFALL_PRESETS = tuple(WaterfallPolicy.preset_names())
+
+PaymentLike = Union[tuple[DateLike, Money], tuple[str, DateLike, Money]]
+
+
+def charges_from_schedule(schedule: Schedule) -> list[Charge]:
+    """What a schedule makes owed: each instalment's fees, interest and principal as charges."""
+    out: list[Charge] = []
+    for r in schedule.rows:
+        if r.number == 0:
+            continue  # a down payment is paid at the start, not owed
+        for bucket, amount in (("fees", r.fees), ("interest", r.interest), ("principal", r.principal)):
+            if amount.minor_units > 0:
+                out.append(Charge(r.due_date, bucket, amount, r.number))
+    return out
+
+
+def apply_payments(
+    charges: Sequence[Charge],
+    payments: Sequence[PaymentLike],
+    policy: str | WaterfallPolicy = "standard",
+    *,
+    overpayment: str | None = None,
+) -> WaterfallResult:
+    """Applies payments, in date order, to the charges due by each payment's date.
+
+    ``payments`` are ``(date, Money)`` or ``(id, date, Money)``; ``policy`` is a preset name
+    (``WATERFALL_PRESETS``) or a ``WaterfallPolicy``; ``overpayment`` ("hold_as_credit",
+    "reduce_next_instalments", "shorten_term") overrides the policy's.
+    """
+    return _core.apply_payments(list(charges), list(payments), policy, overpayment)
+
+
+def reverse_payment(
+    charges: Sequence[Charge],
+    payments: Sequence[PaymentLike],
+    payment_id: str,
+    policy: str | WaterfallPolicy = "standard",
+    *,
+    overpayment: str | None = None,
+) -> WaterfallResult:
+    """The ledger replayed without ``payment_id`` (a returned or NSF payment)."""
+    return _core.reverse_payment(list(charges), list(payments), payment_id, policy, overpayment)
+
+
+def explain_waterfall(result: WaterfallResult, charges: Sequence[Charge]) -> str:
+    """A plain-English account of where each payment went."""
+    return _core.explain_waterfall(result, list(charges))
+
+
+def accrue(
+    principal: Money,
+    start: DateLike,
+    end: DateLike,
+    annual_rate: RateLike | Sequence[tuple[DateLike, RateLike]],
+    *,
+    day_count: str = "ACT/365F",
+    freezes: Sequence[tuple[Any, ...]] = (),
+    ceilings: Sequence[tuple[Any, ...]] = (),
+    principal_changes: Sequence[tuple[DateLike, Money]] = (),
+    rounding: str = "half_up",
+) -> AccrualResult:
+    """Daily simple interest on ``principal`` from ``start`` (inclusive) to ``end`` (exclusive).
+
+    ``annual_rate`` is one rate or ``[(effective_date, rate), ...]``. ``freezes`` are
+    ``(from, until, reason[, fees_frozen])`` (no interest on those days), ``ceilings``
+    ``(from, until, max_rate, reason)`` (e.g. the SCRA 6% cap), ``principal_changes``
+    ``(date, Money)`` (negative for repayments). Exact until posted: ``.exact`` is a Fraction,
+    ``.interest`` the amount rounded once with ``rounding``.
+    """
+    return _core.accrue(
+        principal,
+        start,
+        end,
+        annual_rate,
+        day_count,
+        list(freezes),
+        list(ceilings),
+        list(principal_changes),
+        rounding,
+    )
+
+
+def late_fee(
+    instalment: Money,
+    days_late: int,
+    charged_on: DateLike,
+    *,
+    flat: Money | None = None,
+    percent: RateLike | None = None,
+    cap: Money | None = None,
+    grace_days: int = 0,
+    rounding: str = "half_up",
+    freezes: Sequence[tuple[Any, ...]] = (),
+) -> Money:
+    """A late fee: ``flat`` plus ``percent`` of the instalment, after ``grace_days``, at most ``cap``;
+    nothing when ``charged_on`` falls in one of ``freezes`` (``(from, until[, reason])``)."""
+    return _core.late_fee(
+        instalment, days_late, charged_on, flat, percent, cap, grace_days, rounding, list(freezes)
+    )

@@ -48,6 +48,9 @@ void register_columns(py::module_& m);
 void register_time(py::module_& m);      // calendars, business days, day counts
 void register_schedule(py::module_& m);  // frequencies, due dates, repayment schedules
 void register_rates(py::module_& m);     // APR, IRR/XIRR, rate and term solving
+void register_payments(py::module_& m);  // payment waterfalls, reversals, interest accrual
+void register_monitor(py::module_& m);   // plan monitoring, promises to pay, arrears notices
+void register_portfolio(py::module_& m); // aging, roll rates, liquidation curves, rates
 
 }  // namespace recoup::python
 

@@ -53,4 +53,7 @@ PYBIND11_MODULE(_core, m) {
   recoup::python::register_time(m);
   recoup::python::register_schedule(m);
   recoup::python::register_rates(m);
+  recoup::python::register_payments(m);
+  recoup::python::register_monitor(m);
+  recoup::python::register_portfolio(m);
 }
