@@ -60,6 +60,22 @@ def main() -> None:
         np.array(["2026-01-31", "2026-02-15", "2026-03-01"], dtype="datetime64[D]"),
     )
     print("Batch:", len(batch), "plans,", len(batch.payment), "rows, totals", batch.total_payment.tolist())
+    # Money in: a waterfall over the arrears plan, a bounced payment reversed, and monitoring.
+    charges = plan.charges_from_schedule(arrears)
+    ledger = [
+        ("p1", date(2026, 1, 15), Money("50.00", "GBP")),
+        ("p2", date(2026, 2, 20), Money("30.00", "GBP")),
+    ]
+    applied = plan.apply_payments(charges, ledger)
+    print("Applied:", applied.total_applied, "outstanding:", applied.total_outstanding)
+    print("After p2 bounced:", plan.reverse_payment(charges, ledger, "p2").total_applied)
+    status = plan.monitor(arrears, [(d, m) for _, d, m in ledger], date(2026, 4, 1))
+    print("Monitor on 2026-04-01:", status.status, status.arrears, f"{status.days_past_due} days past due")
+
+    # Statutory interest (Late Payment of Commercial Debts (Interest) Act 1998), exact until posted.
+    accrued = plan.accrue(Money("10000.00", "GBP"), date(2024, 2, 1), date(2024, 3, 2), "0.1325")
+    print("Late payment interest:", accrued.interest, "exact", accrued.exact)
+
     print(
         "Bank holidays in England & Wales, 2026:", [str(d) for d, _ in time.calendar("GB-EAW").holidays(2026)]
     )
