@@ -3,6 +3,8 @@
 #include "recoup/plan/schedule.hpp"
 
 #include <array>
+
+#include "recoup/core/detail/enum_names.hpp"
 #include <sstream>
 #include <utility>
 
@@ -12,16 +14,6 @@ namespace recoup {
 
 namespace {
 
-template <class E, std::size_t N>
-E parse_enum(std::string_view name, const std::array<std::pair<std::string_view, E>, N>& table, const char* what,
-             const char* id) {
-  std::string valid;
-  for (const auto& [n, e] : table) {
-    if (n == name) return e;
-    valid += (valid.empty() ? "" : ", ") + std::string(n);
-  }
-  throw invalid_input_error(id, "unknown " + std::string(what) + " '" + std::string(name) + "': use one of " + valid);
-}
 
 constexpr std::array<std::pair<std::string_view, schedule_shape>, 6> shape_names{{
     {"level_payment", schedule_shape::level_payment},
@@ -44,13 +36,6 @@ constexpr std::array<std::pair<std::string_view, residue_placement>, 2> residue_
     {"first", residue_placement::first},
 }};
 
-template <class E, std::size_t N>
-std::string_view name_of(E e, const std::array<std::pair<std::string_view, E>, N>& table) noexcept {
-  for (const auto& [n, v] : table) {
-    if (v == e) return n;
-  }
-  return "?";
-}
 
 }  // namespace
 
@@ -200,19 +185,19 @@ std::string describe_ratio(const detail::exact_ratio& r) {
 
 }  // namespace
 
-std::string_view to_string(schedule_shape s) noexcept { return name_of(s, shape_names); }
-std::string_view to_string(interest_method m) noexcept { return name_of(m, method_names); }
-std::string_view to_string(odd_period_interest o) noexcept { return name_of(o, odd_names); }
-std::string_view to_string(residue_placement r) noexcept { return name_of(r, residue_names); }
-schedule_shape parse_schedule_shape(std::string_view n) { return parse_enum(n, shape_names, "schedule shape", "plan.shape"); }
+std::string_view to_string(schedule_shape s) noexcept { return detail::enum_name(s, shape_names); }
+std::string_view to_string(interest_method m) noexcept { return detail::enum_name(m, method_names); }
+std::string_view to_string(odd_period_interest o) noexcept { return detail::enum_name(o, odd_names); }
+std::string_view to_string(residue_placement r) noexcept { return detail::enum_name(r, residue_names); }
+schedule_shape parse_schedule_shape(std::string_view n) { return detail::enum_from_name(n, shape_names, "schedule shape", "plan.shape"); }
 interest_method parse_interest_method(std::string_view n) {
-  return parse_enum(n, method_names, "interest method", "plan.interest_method");
+  return detail::enum_from_name(n, method_names, "interest method", "plan.interest_method");
 }
 odd_period_interest parse_odd_period_interest(std::string_view n) {
-  return parse_enum(n, odd_names, "odd-period interest", "plan.odd_period");
+  return detail::enum_from_name(n, odd_names, "odd-period interest", "plan.odd_period");
 }
 residue_placement parse_residue_placement(std::string_view n) {
-  return parse_enum(n, residue_names, "residue placement", "plan.residue");
+  return detail::enum_from_name(n, residue_names, "residue placement", "plan.residue");
 }
 
 schedule build_schedule(const schedule_terms& t) {

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <utility>
 
+#include "recoup/core/detail/enum_names.hpp"
 #include "recoup/core/error.hpp"
 
 namespace recoup {
@@ -33,24 +34,7 @@ constexpr std::array<std::pair<std::string_view, overpayment_policy>, 3> overpay
     {"shorten_term", overpayment_policy::shorten_term},
 }};
 
-template <class E, std::size_t N>
-E parse_name(std::string_view name, const std::array<std::pair<std::string_view, E>, N>& table, const char* what,
-             const char* id) {
-  std::string valid;
-  for (const auto& [n, e] : table) {
-    if (n == name) return e;
-    valid += (valid.empty() ? "" : ", ") + std::string(n);
-  }
-  throw invalid_input_error(id, "unknown " + std::string(what) + " '" + std::string(name) + "': use one of " + valid);
-}
 
-template <class E, std::size_t N>
-std::string_view name_of(E e, const std::array<std::pair<std::string_view, E>, N>& table) noexcept {
-  for (const auto& [n, v] : table) {
-    if (v == e) return n;
-  }
-  return "?";
-}
 
 /// Charge indices in the order the policy pays them.
 std::vector<std::size_t> payment_order(const std::vector<charge>& charges, const waterfall_policy& policy) {
@@ -111,15 +95,15 @@ void validate(const std::vector<charge>& charges, const std::vector<ledger_payme
 
 }  // namespace
 
-std::string_view to_string(charge_bucket b) noexcept { return name_of(b, bucket_names); }
-std::string_view to_string(waterfall_scope s) noexcept { return name_of(s, scope_names); }
-std::string_view to_string(overpayment_policy p) noexcept { return name_of(p, overpayment_names); }
-charge_bucket parse_charge_bucket(std::string_view n) { return parse_name(n, bucket_names, "charge bucket", "waterfall.bucket"); }
+std::string_view to_string(charge_bucket b) noexcept { return detail::enum_name(b, bucket_names); }
+std::string_view to_string(waterfall_scope s) noexcept { return detail::enum_name(s, scope_names); }
+std::string_view to_string(overpayment_policy p) noexcept { return detail::enum_name(p, overpayment_names); }
+charge_bucket parse_charge_bucket(std::string_view n) { return detail::enum_from_name(n, bucket_names, "charge bucket", "waterfall.bucket"); }
 waterfall_scope parse_waterfall_scope(std::string_view n) {
-  return parse_name(n, scope_names, "waterfall scope", "waterfall.scope");
+  return detail::enum_from_name(n, scope_names, "waterfall scope", "waterfall.scope");
 }
 overpayment_policy parse_overpayment_policy(std::string_view n) {
-  return parse_name(n, overpayment_names, "overpayment policy", "waterfall.overpayment");
+  return detail::enum_from_name(n, overpayment_names, "overpayment policy", "waterfall.overpayment");
 }
 
 waterfall_policy waterfall_policy::preset(std::string_view name) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "batch_errors.hpp"
 #include "casters.hpp"
 
 namespace py = pybind11;
@@ -17,18 +18,6 @@ namespace {
 
 using i64_array = py::array_t<std::int64_t, py::array::c_style>;
 
-/// The errors collected by a batch call, as (rows int64 array, ids list, messages list).
-py::tuple errors_to_python(const row_errors& errs) {
-  i64_array rows(static_cast<py::ssize_t>(errs.size()));
-  auto r = rows.mutable_unchecked<1>();
-  py::list ids, messages;
-  for (std::size_t i = 0; i < errs.size(); ++i) {
-    r(static_cast<py::ssize_t>(i)) = static_cast<std::int64_t>(errs[i].row);
-    ids.append(errs[i].id);
-    messages.append(errs[i].message);
-  }
-  return py::make_tuple(rows, ids, messages);
-}
 
 std::span<const std::int64_t> view(const i64_array& a) {
   return {a.data(), static_cast<std::size_t>(a.size())};
@@ -36,18 +25,6 @@ std::span<const std::int64_t> view(const i64_array& a) {
 
 std::span<std::int64_t> mutable_view(i64_array& a) { return {a.mutable_data(), static_cast<std::size_t>(a.size())}; }
 
-/// The per-row error policy of one batch call: raise at the first bad row, or collect them all.
-struct batch_errors {
-  bool collect;
-  row_errors errors;
-  /// Where the kernels record errors: nowhere (so they throw) unless collecting.
-  row_errors* sink() { return collect ? &errors : nullptr; }
-  /// The values alone, or (values, (rows, ids, messages)) when collecting.
-  py::object result(py::object values) const {
-    if (collect) return py::make_tuple(values, errors_to_python(errors));
-    return values;
-  }
-};
 
 /// The text of element i of a numpy str ('U') array: UCS-4 code points, ASCII only.
 bool ucs4_to_ascii(const char32_t* p, std::size_t width, std::string& out) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "batch_errors.hpp"
 #include "casters.hpp"
 #include "recoup/plan/arrears_notice.hpp"
 #include "recoup/plan/monitor.hpp"
@@ -181,13 +182,7 @@ void register_monitor(py::module_& m) {
         d["paid_minor"] = paid;
         d["outstanding_minor"] = outstanding;
         d["missed_count"] = missed;
-        py::list rows, ids, messages;
-        for (const auto& e : errors) {
-          rows.append(e.row);
-          ids.append(e.id);
-          messages.append(e.message);
-        }
-        d["errors"] = py::make_tuple(rows, ids, messages);
+        d["errors"] = errors_to_python(errors);
         return d;
       },
       py::arg("inst_offsets").noconvert(), py::arg("due_date").noconvert(), py::arg("due_minor").noconvert(),

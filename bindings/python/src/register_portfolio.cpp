@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "batch_errors.hpp"
 #include "casters.hpp"
 #include "recoup/portfolio.hpp"
 
@@ -33,27 +34,7 @@ i64_array to_array(const std::vector<std::int64_t>& v) {
   return out;
 }
 
-/// (rows int64 array, ids list, messages list), as recoup.columns expects.
-py::tuple errors_to_python(const row_errors& errs) {
-  i64_array rows(static_cast<py::ssize_t>(errs.size()));
-  py::list ids, messages;
-  for (std::size_t i = 0; i < errs.size(); ++i) {
-    rows.mutable_data()[i] = static_cast<std::int64_t>(errs[i].row);
-    ids.append(errs[i].id);
-    messages.append(errs[i].message);
-  }
-  return py::make_tuple(rows, ids, messages);
-}
 
-struct batch_errors {
-  bool collect;
-  row_errors errors;
-  row_errors* sink() { return collect ? &errors : nullptr; }
-  py::object result(py::object values) const {
-    if (collect) return py::make_tuple(values, errors_to_python(errors));
-    return values;
-  }
-};
 
 aging_edges to_edges(const std::vector<std::int64_t>& edges) { return aging_edges(std::span<const std::int64_t>(edges)); }
 

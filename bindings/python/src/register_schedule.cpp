@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "batch_errors.hpp"
 #include "casters.hpp"
 
 namespace py = pybind11;
@@ -320,13 +321,7 @@ void register_schedule(py::module_& m) {
         d["regular_payment"] = move_to_numpy(std::move(out.regular_payment));
         d["total_payment"] = move_to_numpy(std::move(out.total_payment));
         d["total_interest"] = move_to_numpy(std::move(out.total_interest));
-        py::list rows, ids, messages;
-        for (const auto& e : errors) {
-          rows.append(e.row);
-          ids.append(e.id);
-          messages.append(e.message);
-        }
-        d["errors"] = py::make_tuple(rows, ids, messages);
+        d["errors"] = errors_to_python(errors);
         return d;
       },
       py::arg("shape"), py::arg("principal_minor").noconvert(), py::arg("currency"), py::arg("annual_rate"),
