@@ -65,6 +65,22 @@ def best_of(fn: Callable[[], Any], repeat: int) -> float:
     return best
 
 
+def cpp_items_per_second(binary: str, name: str) -> float | None:
+    """items_per_second of the Google Benchmark `name` (a full name, matched exactly) in `binary`."""
+    import json
+    import subprocess
+
+    out = subprocess.run(
+        [binary, f"--benchmark_filter=^{name}$", "--benchmark_format=json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    for b in json.loads(out)["benchmarks"]:
+        return float(b["items_per_second"])
+    return None
+
+
 # --- the peers ------------------------------------------------------------------------------------
 
 

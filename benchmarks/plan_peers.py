@@ -19,14 +19,12 @@ from __future__ import annotations
 
 import argparse
 import decimal
-import json
-import subprocess
 import sys
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import numpy as np
-from peers import Row, best_of, print_table
+from peers import Row, best_of, cpp_items_per_second, print_table
 
 from recoup import plan
 
@@ -60,18 +58,6 @@ def decimal_schedule(principal: Decimal, annual: Decimal, n: int) -> list[tuple[
         if balance == 0:
             break
     return rows
-
-
-def cpp_rows_per_second(binary: str, periods: int) -> float | None:
-    out = subprocess.run(
-        [binary, f"--benchmark_filter=BM_schedule_batch/{periods}$", "--benchmark_format=json"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    for b in json.loads(out)["benchmarks"]:
-        return float(b["items_per_second"])
-    return None
 
 
 def measure(periods: int, args: argparse.Namespace, principal: np.ndarray[Any, Any], rates: list[str]) -> int:
@@ -141,7 +127,7 @@ def measure(periods: int, args: argparse.Namespace, principal: np.ndarray[Any, A
         ),
     ]
     if args.cpp_bench:
-        rps = cpp_rows_per_second(args.cpp_bench, periods)
+        rps = cpp_items_per_second(args.cpp_bench, f"BM_schedule_batch/{periods}")
         if rps:
             rows.insert(
                 1, Row("schedule", "recoup C++ kernel", total_rows / rps, "Google Benchmark, 10k loans")

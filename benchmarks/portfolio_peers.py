@@ -19,16 +19,14 @@ and, for due dates in: ``recoup.portfolio.days_past_due`` + aging vs pandas date
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
-import subprocess
 import sys
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from peers import Row, best_of, print_table
+from peers import Row, best_of, cpp_items_per_second, print_table
 
 import recoup
 from recoup import portfolio
@@ -82,18 +80,6 @@ def recoup_from_dates(
     due: np.ndarray[Any, Any], balances: np.ndarray[Any, Any]
 ) -> tuple[list[int], list[int]]:
     return recoup_aging(portfolio.days_past_due(due, AS_OF), balances)
-
-
-def cpp_items_per_second(binary: str, name: str) -> float | None:
-    out = subprocess.run(
-        [binary, f"--benchmark_filter=^{name}$", "--benchmark_format=json"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    for b in json.loads(out)["benchmarks"]:
-        return float(b["items_per_second"])
-    return None
 
 
 def main(argv: list[str] | None = None) -> int:
