@@ -2,7 +2,7 @@
 include(CMakePackageConfigHelpers)
 set(RECOUP_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/recoup)
 
-install(TARGETS recoup EXPORT recoupTargets
+install(TARGETS recoup recoup_c EXPORT recoupTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})

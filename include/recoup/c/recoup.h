@@ -1,0 +1,162 @@
+/* recoup/c/recoup.h — the C ABI of recoup (link recoup::c). C99; no C++ exception crosses it.
+ *
+ * Conventions
+ * - Every function returns a recoup_status. RECOUP_STATUS_OK is 0; the error statuses 1..9 are
+ *   the error kinds of recoup::error (docs/reference/errors.md). After an error,
+ *   recoup_last_error_message() and recoup_last_error_id() describe it (thread-local: each
+ *   thread sees its own last error; valid until that thread's next recoup call).
+ * - Amounts are a currency code ("USD") plus integer minor units (int64_t), or decimal text.
+ *   Never binary floating point.
+ * - Dates are ISO 8601 text "YYYY-MM-DD".
+ * - Text results go into caller-owned buffers: pass the buffer and its size; the size needed
+ *   (including the terminating NUL) is stored in *required when `required` is not NULL. A
+ *   buffer too small gives RECOUP_STATUS_BUFFER_TOO_SMALL and nothing is written.
+ * - Opaque handles (recoup_schedule) are created by a *_build function and released with the
+ *   matching *_free function. Handles are immutable: one may be read from many threads.
+ *
+ *   int64_t minor; char code[4];
+ *   if (recoup_money_parse("1234.56 USD", code, &minor) != RECOUP_STATUS_OK)
+ *       fprintf(stderr, "%s\n", recoup_last_error_message());
+ */
+#ifndef RECOUP_C_RECOUP_H
+#define RECOUP_C_RECOUP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum recoup_status {
+  RECOUP_STATUS_OK = 0,
+  RECOUP_STATUS_INVALID_INPUT = 1,
+  RECOUP_STATUS_CURRENCY_MISMATCH = 2,
+  RECOUP_STATUS_OVERFLOW = 3,
+  RECOUP_STATUS_DIVISION_BY_ZERO = 4,
+  RECOUP_STATUS_UNKNOWN_CURRENCY = 5,
+  RECOUP_STATUS_UNKNOWN_JURISDICTION = 6,
+  RECOUP_STATUS_RULE_PACK = 7,
+  RECOUP_STATUS_FLOAT_INPUT = 8,
+  RECOUP_STATUS_NO_CONVERGENCE = 9,
+  RECOUP_STATUS_BUFFER_TOO_SMALL = 100,
+  RECOUP_STATUS_NULL_ARGUMENT = 101,
+  RECOUP_STATUS_OUT_OF_MEMORY = 102,
+  RECOUP_STATUS_INTERNAL = 199
+} recoup_status;
+
+/* --- errors and version ------------------------------------------------------------------- */
+
+/** The message of this thread's last error ("" when the last call succeeded). */
+const char* recoup_last_error_message(void);
+/** The stable id of this thread's last error, e.g. "money.syntax" ("" when none). */
+const char* recoup_last_error_id(void);
+/** The name of a status: "ok", "invalid_input", ..., "buffer_too_small". */
+const char* recoup_status_name(recoup_status status);
+/** The library version, e.g. "0.1.0". */
+const char* recoup_version(void);
+
+/* --- money -------------------------------------------------------------------------------- */
+
+/** The number of minor units of a currency (2 for USD, 0 for JPY, 3 for KWD). */
+recoup_status recoup_currency_minor_units(const char* currency, int* minor_units_out);
+
+/** Parses "<amount> <CODE>" exactly ("1234.56 USD"): the code (4 bytes with NUL) and minor units. */
+recoup_status recoup_money_parse(const char* text, char currency_out[4], int64_t* minor_out);
+
+/** Formats minor units of a currency as "<amount> <CODE>" into `buffer`. */
+recoup_status recoup_money_format(const char* currency, int64_t minor, char* buffer, size_t buffer_size,
+                                  size_t* required);
+
+/** minor × factor (decimal text, e.g. "0.035"), rounded to the minor unit with `rounding`
+ *  ("half_even", "half_up", "half_down", "up", "down", "ceiling", "floor"). */
+recoup_status recoup_money_multiply(const char* currency, int64_t minor, const char* factor, const char* rounding,
+                                    int64_t* minor_out);
+
+/** Splits an amount into `parts` shares that add up exactly; the remainder policy is
+ *  "largest_remainder", "first", "last" or "largest_share". `out` holds `parts` values. */
+recoup_status recoup_money_allocate(const char* currency, int64_t minor, size_t parts, const char* remainder,
+                                    int64_t* out);
+
+/* --- calendars ------------------------------------------------------------------------------ */
+
+/** *out = 1 if `date` is a business day in calendar `calendar_id` ("US", "GB-EAW", ...), else 0. */
+recoup_status recoup_calendar_is_business_day(const char* calendar_id, const char* date, int* out);
+
+/** The date `n` business days after (n < 0: before) `date`, as "YYYY-MM-DD" into date_out[11]. */
+recoup_status recoup_calendar_add_business_days(const char* calendar_id, const char* date, int64_t n,
+                                                char date_out[11]);
+
+/* --- repayment schedules ------------------------------------------------------------------ */
+
+typedef struct recoup_schedule recoup_schedule;
+
+/** Terms of a schedule. Initialise with recoup_schedule_terms_init, then set what you need.
+ *  Text fields use the names of the C++ and Python APIs; NULL means the default. */
+typedef struct recoup_schedule_terms {
+  const char* shape;             /* "level_payment" (default), "level_principal", "interest_only",
+                                    "fixed_instalment", "graduated", "custom" (not in the C ABI) */
+  const char* currency;          /* required, e.g. "USD" */
+  int64_t principal_minor;       /* required, > 0 */
+  const char* annual_rate;       /* decimal fraction text, "0.0969" for 9.69%; default "0" */
+  int64_t periods;               /* instalments (0 for fixed_instalment) */
+  const char* frequency;         /* "monthly" (default), "weekly", "semi_monthly:1,16", ... */
+  const char* start;             /* "YYYY-MM-DD" or NULL */
+  const char* first_due;         /* "YYYY-MM-DD" or NULL (one of start / first_due is required) */
+  const char* interest_rounding; /* default "half_up" */
+  const char* payment_rounding;  /* default "half_up" */
+  int64_t payment_step_minor;    /* round the payment to a multiple of this; default 1 */
+  const char* residue;           /* "last" (default) or "first" */
+  int64_t instalment_minor;      /* fixed_instalment: the instalment */
+  const char* calendar;          /* business-day calendar id or NULL */
+  const char* adjustment;        /* "following" (default), "modified_following", ... */
+} recoup_schedule_terms;
+
+/** One row of a schedule. */
+typedef struct recoup_schedule_row {
+  int64_t number;
+  char due_date[11];
+  int64_t payment_minor;
+  int64_t interest_minor;
+  int64_t principal_minor;
+  int64_t fees_minor;
+  int64_t balance_minor;
+} recoup_schedule_row;
+
+/** Sets every field to its default (NULL / 0; payment_step_minor = 1). */
+void recoup_schedule_terms_init(recoup_schedule_terms* terms);
+
+/** Builds a schedule; on success *out owns it (release with recoup_schedule_free). */
+recoup_status recoup_schedule_build(const recoup_schedule_terms* terms, recoup_schedule** out);
+
+/** Releases a schedule (NULL is allowed). */
+void recoup_schedule_free(recoup_schedule* schedule);
+
+/** The number of rows (instalments, plus a down-payment row when there is one). */
+recoup_status recoup_schedule_row_count(const recoup_schedule* schedule, size_t* count_out);
+
+/** Row `index` (0-based) into *row_out. */
+recoup_status recoup_schedule_get_row(const recoup_schedule* schedule, size_t index, recoup_schedule_row* row_out);
+
+/** Totals in minor units (any pointer may be NULL). */
+recoup_status recoup_schedule_totals(const recoup_schedule* schedule, int64_t* total_payment, int64_t* total_interest,
+                                     int64_t* regular_payment);
+
+/** The plain-English explanation of the schedule. */
+recoup_status recoup_schedule_explain(const recoup_schedule* schedule, char* buffer, size_t buffer_size,
+                                      size_t* required);
+
+/* --- APR -------------------------------------------------------------------------------------- */
+
+/** The APR of advances and payments (dates "YYYY-MM-DD", amounts in minor units of `currency`)
+ *  by `method` ("us_reg_z" or "uk_conc"), as a decimal fraction text ("0.096857080623"). */
+recoup_status recoup_apr(const char* method, const char* currency, size_t advance_count,
+                         const char* const* advance_dates, const int64_t* advance_minor, size_t payment_count,
+                         const char* const* payment_dates, const int64_t* payment_minor, char* buffer,
+                         size_t buffer_size, size_t* required);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* RECOUP_C_RECOUP_H */

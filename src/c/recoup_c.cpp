@@ -1,0 +1,281 @@
+// The C ABI (include/recoup/c/recoup.h): a catch-all guard around each entry point turns every
+// C++ exception into a status code and a thread-local message; nothing else happens here.
+#include "recoup/c/recoup.h"
+
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "recoup/recoup.hpp"
+
+struct recoup_schedule {
+  recoup::schedule value;
+};
+
+namespace {
+
+thread_local std::string last_message;
+thread_local std::string last_id;
+
+recoup_status fail(recoup_status status, std::string id, std::string message) {
+  last_id = std::move(id);
+  last_message = std::move(message);
+  return status;
+}
+
+/// Runs fn() and maps what it throws to a status; clears the last error on success.
+template <class Fn>
+recoup_status guard(Fn&& fn) noexcept {
+  try {
+    last_id.clear();
+    last_message.clear();
+    return fn();
+  } catch (const recoup::error& e) {
+    return fail(static_cast<recoup_status>(static_cast<int>(e.kind())), e.id(), e.what());
+  } catch (const std::bad_alloc&) {
+    return fail(RECOUP_STATUS_OUT_OF_MEMORY, "c.out_of_memory", "out of memory");
+  } catch (const std::exception& e) {
+    return fail(RECOUP_STATUS_INTERNAL, "c.internal", e.what());
+  } catch (...) {
+    return fail(RECOUP_STATUS_INTERNAL, "c.internal", "unknown error");
+  }
+}
+
+/// Throws a null-argument error naming the parameter.
+struct null_argument {
+  const char* name;
+};
+
+template <class T>
+T& require(T* p, const char* name) {
+  if (p == nullptr) throw null_argument{name};
+  return *p;
+}
+
+const char* require_text(const char* p, const char* name) {
+  if (p == nullptr) throw null_argument{name};
+  return p;
+}
+
+/// guard() plus the null-argument case.
+template <class Fn>
+recoup_status entry(Fn&& fn) noexcept {
+  return guard([&]() -> recoup_status {
+    try {
+      return fn();
+    } catch (const null_argument& n) {
+      return fail(RECOUP_STATUS_NULL_ARGUMENT, "c.null_argument", std::string("argument '") + n.name + "' is NULL");
+    }
+  });
+}
+
+recoup_status write_text(const std::string& text, char* buffer, std::size_t size, std::size_t* required) {
+  if (required != nullptr) *required = text.size() + 1;
+  if (buffer == nullptr || size < text.size() + 1) {
+    return fail(RECOUP_STATUS_BUFFER_TOO_SMALL, "c.buffer_too_small",
+                "the result needs " + std::to_string(text.size() + 1) + " bytes; the buffer has " + std::to_string(size));
+  }
+  std::memcpy(buffer, text.c_str(), text.size() + 1);
+  return RECOUP_STATUS_OK;
+}
+
+std::vector<recoup::dated_amount> dated(std::size_t n, const char* const* dates, const int64_t* minor,
+                                        recoup::currency c, const char* what) {
+  std::vector<recoup::dated_amount> out;
+  if (n > 0) {
+    require_text(reinterpret_cast<const char*>(dates), what);
+    require(minor, what);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    out.push_back({recoup::civil_date::parse(require_text(dates[i], what)), recoup::money::from_minor(minor[i], c)});
+  }
+  return out;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* recoup_last_error_message(void) { return last_message.c_str(); }
+const char* recoup_last_error_id(void) { return last_id.c_str(); }
+const char* recoup_version(void) { return recoup::version; }
+
+const char* recoup_status_name(recoup_status status) {
+  switch (status) {
+    case RECOUP_STATUS_OK: return "ok";
+    case RECOUP_STATUS_BUFFER_TOO_SMALL: return "buffer_too_small";
+    case RECOUP_STATUS_NULL_ARGUMENT: return "null_argument";
+    case RECOUP_STATUS_OUT_OF_MEMORY: return "out_of_memory";
+    case RECOUP_STATUS_INTERNAL: return "internal";
+    default: break;
+  }
+  const int k = static_cast<int>(status);
+  if (k >= 1 && k <= 9) return recoup::to_string(static_cast<recoup::error_kind>(k)).data();
+  return "unknown";
+}
+
+recoup_status recoup_currency_minor_units(const char* currency, int* minor_units_out) {
+  return entry([&] {
+    int& out = require(minor_units_out, "minor_units_out");
+    out = recoup::currency(require_text(currency, "currency")).minor_units();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_money_parse(const char* text, char currency_out[4], int64_t* minor_out) {
+  return entry([&] {
+    const recoup::money m = recoup::money::parse(require_text(text, "text"));
+    require_text(currency_out, "currency_out");
+    int64_t& out = require(minor_out, "minor_out");
+    const std::string code(m.currency().code());
+    std::memcpy(currency_out, code.c_str(), 4);
+    out = m.minor_units();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_money_format(const char* currency, int64_t minor, char* buffer, size_t buffer_size,
+                                  size_t* required) {
+  return entry([&] {
+    const auto m = recoup::money::from_minor(minor, recoup::currency(require_text(currency, "currency")));
+    return write_text(m.to_string(), buffer, buffer_size, required);
+  });
+}
+
+recoup_status recoup_money_multiply(const char* currency, int64_t minor, const char* factor, const char* rounding,
+                                    int64_t* minor_out) {
+  return entry([&] {
+    const auto m = recoup::money::from_minor(minor, recoup::currency(require_text(currency, "currency")));
+    const auto r = m.multiply(recoup::decimal::parse(require_text(factor, "factor")),
+                              recoup::parse_rounding_mode(require_text(rounding, "rounding")));
+    require(minor_out, "minor_out") = r.minor_units();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_money_allocate(const char* currency, int64_t minor, size_t parts, const char* remainder,
+                                    int64_t* out) {
+  return entry([&] {
+    const auto m = recoup::money::from_minor(minor, recoup::currency(require_text(currency, "currency")));
+    const auto policy = recoup::parse_remainder_policy(require_text(remainder, "remainder"));
+    const auto shares = m.allocate(parts, policy);
+    require(out, "out");
+    for (std::size_t i = 0; i < shares.size(); ++i) out[i] = shares[i].minor_units();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_calendar_is_business_day(const char* calendar_id, const char* date, int* out) {
+  return entry([&] {
+    const auto cal = recoup::calendar::get(require_text(calendar_id, "calendar_id"));
+    require(out, "out") = cal.is_business_day(recoup::civil_date::parse(require_text(date, "date"))) ? 1 : 0;
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_calendar_add_business_days(const char* calendar_id, const char* date, int64_t n,
+                                                char date_out[11]) {
+  return entry([&] {
+    const auto cal = recoup::calendar::get(require_text(calendar_id, "calendar_id"));
+    const auto d = cal.add_business_days(recoup::civil_date::parse(require_text(date, "date")), n);
+    require_text(date_out, "date_out");
+    std::memcpy(date_out, d.to_string().c_str(), 11);
+    return RECOUP_STATUS_OK;
+  });
+}
+
+void recoup_schedule_terms_init(recoup_schedule_terms* terms) {
+  if (terms == nullptr) return;
+  *terms = recoup_schedule_terms{};
+  terms->payment_step_minor = 1;
+}
+
+recoup_status recoup_schedule_build(const recoup_schedule_terms* terms, recoup_schedule** out) {
+  return entry([&] {
+    const recoup_schedule_terms& t = require(terms, "terms");
+    require(out, "out");
+    *out = nullptr;
+    const recoup::currency c(require_text(t.currency, "terms.currency"));
+    recoup::schedule_terms s{.principal = recoup::money::from_minor(t.principal_minor, c)};
+    if (t.shape != nullptr) s.shape = recoup::parse_schedule_shape(t.shape);
+    if (s.shape == recoup::schedule_shape::custom) {
+      throw recoup::invalid_input_error("c.unsupported", "the custom shape is not available through the C ABI");
+    }
+    if (t.annual_rate != nullptr) s.rate = recoup::annual_rate(recoup::decimal::parse(t.annual_rate));
+    s.periods = t.periods;
+    if (t.frequency != nullptr) s.freq = recoup::frequency::parse(t.frequency);
+    if (t.start != nullptr) s.start = recoup::civil_date::parse(t.start);
+    if (t.first_due != nullptr) s.first_due = recoup::civil_date::parse(t.first_due);
+    if (t.interest_rounding != nullptr) s.interest_rounding = recoup::parse_rounding_mode(t.interest_rounding);
+    if (t.payment_rounding != nullptr) s.payment_round.mode = recoup::parse_rounding_mode(t.payment_rounding);
+    s.payment_round.step_minor = t.payment_step_minor;
+    if (t.residue != nullptr) s.payment_round.residue = recoup::parse_residue_placement(t.residue);
+    if (s.shape == recoup::schedule_shape::fixed_instalment) s.instalment = recoup::money::from_minor(t.instalment_minor, c);
+    if (t.calendar != nullptr) s.business_days = recoup::calendar::get(t.calendar);
+    if (t.adjustment != nullptr) s.adjustment = recoup::parse_business_day_convention(t.adjustment);
+    *out = new recoup_schedule{recoup::build_schedule(s)};
+    return RECOUP_STATUS_OK;
+  });
+}
+
+void recoup_schedule_free(recoup_schedule* schedule) { delete schedule; }
+
+recoup_status recoup_schedule_row_count(const recoup_schedule* schedule, size_t* count_out) {
+  return entry([&] {
+    require(count_out, "count_out") = require(schedule, "schedule").value.rows().size();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_schedule_get_row(const recoup_schedule* schedule, size_t index, recoup_schedule_row* row_out) {
+  return entry([&] {
+    const auto& rows = require(schedule, "schedule").value.rows();
+    recoup_schedule_row& out = require(row_out, "row_out");
+    if (index >= rows.size()) {
+      throw recoup::invalid_input_error("c.index", "row " + std::to_string(index) + " is out of range: the schedule has " +
+                                                       std::to_string(rows.size()) + " rows");
+    }
+    const auto& r = rows[index];
+    out.number = r.number;
+    std::memcpy(out.due_date, r.due_date.to_string().c_str(), 11);
+    out.payment_minor = r.payment.minor_units();
+    out.interest_minor = r.interest.minor_units();
+    out.principal_minor = r.principal.minor_units();
+    out.fees_minor = r.fees.minor_units();
+    out.balance_minor = r.balance.minor_units();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_schedule_totals(const recoup_schedule* schedule, int64_t* total_payment, int64_t* total_interest,
+                                     int64_t* regular_payment) {
+  return entry([&] {
+    const auto& s = require(schedule, "schedule").value;
+    if (total_payment != nullptr) *total_payment = s.total_payment().minor_units();
+    if (total_interest != nullptr) *total_interest = s.total_interest().minor_units();
+    if (regular_payment != nullptr) *regular_payment = s.regular_payment().minor_units();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_schedule_explain(const recoup_schedule* schedule, char* buffer, size_t buffer_size,
+                                      size_t* required) {
+  return entry([&] { return write_text(require(schedule, "schedule").value.explain(), buffer, buffer_size, required); });
+}
+
+recoup_status recoup_apr(const char* method, const char* currency, size_t advance_count,
+                         const char* const* advance_dates, const int64_t* advance_minor, size_t payment_count,
+                         const char* const* payment_dates, const int64_t* payment_minor, char* buffer,
+                         size_t buffer_size, size_t* required) {
+  return entry([&] {
+    const recoup::currency c(require_text(currency, "currency"));
+    recoup::apr_options options;
+    options.method = recoup::parse_apr_method(require_text(method, "method"));
+    const auto advances = dated(advance_count, advance_dates, advance_minor, c, "advance_dates/advance_minor");
+    const auto payments = dated(payment_count, payment_dates, payment_minor, c, "payment_dates/payment_minor");
+    return write_text(recoup::apr(advances, payments, options).to_string(), buffer, buffer_size, required);
+  });
+}
+
+}  // extern "C"

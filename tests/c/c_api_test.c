@@ -1,0 +1,133 @@
+/* The C ABI, exercised from C99: every entry point, its errors, and buffer-size negotiation. */
+#include <recoup/c/recoup.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+
+#define CHECK(cond)                                                              \
+  do {                                                                           \
+    if (!(cond)) {                                                               \
+      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s (%s)\n", __FILE__, \
+              __LINE__, #cond, recoup_last_error_message(), recoup_last_error_id()); \
+      ++failures;                                                                \
+    }                                                                            \
+  } while (0)
+
+static void test_money(void) {
+  char code[4];
+  int64_t minor = 0;
+  char text[32];
+  size_t need = 0;
+  int64_t parts[3];
+  int units = 0;
+  CHECK(recoup_money_parse("1234.56 USD", code, &minor) == RECOUP_STATUS_OK);
+  CHECK(strcmp(code, "USD") == 0 && minor == 123456);
+  CHECK(recoup_money_format("USD", minor, text, sizeof text, &need) == RECOUP_STATUS_OK);
+  CHECK(strcmp(text, "1234.56 USD") == 0 && need == 12);
+  CHECK(recoup_money_format("USD", minor, text, 4, &need) == RECOUP_STATUS_BUFFER_TOO_SMALL && need == 12);
+  CHECK(recoup_money_multiply("USD", 123456, "0.035", "half_up", &minor) == RECOUP_STATUS_OK && minor == 4321);
+  CHECK(recoup_money_allocate("USD", 1000, 3, "largest_remainder", parts) == RECOUP_STATUS_OK);
+  CHECK(parts[0] == 334 && parts[1] == 333 && parts[2] == 333);
+  CHECK(recoup_currency_minor_units("JPY", &units) == RECOUP_STATUS_OK && units == 0);
+  /* Errors: a status, a stable id and a message naming the bad value. */
+  CHECK(recoup_money_parse("12.345 USD", code, &minor) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "money.excess_precision") == 0);
+  CHECK(recoup_money_format("XXY", 1, text, sizeof text, NULL) == RECOUP_STATUS_UNKNOWN_CURRENCY);
+  CHECK(strstr(recoup_last_error_message(), "XXY") != NULL);
+  CHECK(recoup_money_parse(NULL, code, &minor) == RECOUP_STATUS_NULL_ARGUMENT);
+  CHECK(recoup_money_multiply("USD", 1, "0.5", "sideways", &minor) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(recoup_money_multiply("USD", INT64_MAX, "2", "half_up", &minor) == RECOUP_STATUS_OVERFLOW);
+  CHECK(strcmp(recoup_status_name(RECOUP_STATUS_OVERFLOW), "overflow") == 0);
+  /* A success clears the last error. */
+  CHECK(recoup_currency_minor_units("USD", &units) == RECOUP_STATUS_OK && recoup_last_error_message()[0] == '\0');
+}
+
+static void test_calendar(void) {
+  int business = -1;
+  char next[11];
+  CHECK(recoup_calendar_is_business_day("US", "2025-07-04", &business) == RECOUP_STATUS_OK && business == 0);
+  CHECK(recoup_calendar_add_business_days("GB-EAW", "2025-04-17", 1, next) == RECOUP_STATUS_OK);
+  CHECK(strcmp(next, "2025-04-22") == 0);
+  CHECK(recoup_calendar_is_business_day("XX", "2025-07-04", &business) == RECOUP_STATUS_UNKNOWN_JURISDICTION);
+  CHECK(recoup_calendar_is_business_day("US", "2025-02-30", &business) == RECOUP_STATUS_INVALID_INPUT);
+}
+
+static void test_schedule(void) {
+  recoup_schedule_terms t;
+  recoup_schedule* s = NULL;
+  size_t rows = 0;
+  recoup_schedule_row row;
+  int64_t total = 0, interest = 0, regular = 0;
+  size_t need = 0;
+  char* text;
+  recoup_schedule_terms_init(&t);
+  t.currency = "USD";
+  t.principal_minor = 1000000;
+  t.annual_rate = "0.06";
+  t.periods = 12;
+  t.first_due = "2025-01-31";
+  CHECK(recoup_schedule_build(&t, &s) == RECOUP_STATUS_OK && s != NULL);
+  CHECK(recoup_schedule_row_count(s, &rows) == RECOUP_STATUS_OK && rows == 12);
+  CHECK(recoup_schedule_get_row(s, 1, &row) == RECOUP_STATUS_OK);
+  CHECK(row.number == 2 && strcmp(row.due_date, "2025-02-28") == 0 && row.payment_minor == 86066);
+  CHECK(recoup_schedule_get_row(s, 11, &row) == RECOUP_STATUS_OK && row.balance_minor == 0 && row.payment_minor == 86070);
+  CHECK(recoup_schedule_get_row(s, 12, &row) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(recoup_schedule_totals(s, &total, &interest, &regular) == RECOUP_STATUS_OK);
+  CHECK(total == 1032796 && interest == 32796 && regular == 86066);
+  CHECK(recoup_schedule_explain(s, NULL, 0, &need) == RECOUP_STATUS_BUFFER_TOO_SMALL && need > 100);
+  text = (char*)malloc(need);
+  CHECK(text != NULL && recoup_schedule_explain(s, text, need, NULL) == RECOUP_STATUS_OK);
+  CHECK(text != NULL && strstr(text, "final_clears_balance") != NULL);
+  free(text);
+  recoup_schedule_free(s);
+  /* Arrears: GBP 1,200 at GBP 50 a month. */
+  recoup_schedule_terms_init(&t);
+  t.shape = "fixed_instalment";
+  t.currency = "GBP";
+  t.principal_minor = 120000;
+  t.instalment_minor = 5000;
+  t.first_due = "2026-01-15";
+  CHECK(recoup_schedule_build(&t, &s) == RECOUP_STATUS_OK);
+  CHECK(recoup_schedule_row_count(s, &rows) == RECOUP_STATUS_OK && rows == 24);
+  recoup_schedule_free(s);
+  /* Errors leave *out NULL. */
+  t.principal_minor = -1;
+  s = (recoup_schedule*)&t;
+  CHECK(recoup_schedule_build(&t, &s) == RECOUP_STATUS_INVALID_INPUT && s == NULL);
+  CHECK(strcmp(recoup_last_error_id(), "plan.principal") == 0);
+  recoup_schedule_free(NULL);
+}
+
+static void test_apr(void) {
+  const char* adv_dates[] = {"1978-01-10"};
+  const int64_t adv[] = {500000};
+  const char* pay_dates[24];
+  int64_t pay[24];
+  char dates[24][11];
+  char apr[40];
+  int i;
+  for (i = 0; i < 24; ++i) { /* Reg Z App. J (c)(1)(i): 24 x 230.00 monthly from 1978-02-10 */
+    snprintf(dates[i], sizeof dates[i], "%04d-%02d-10", 1978 + (i + 1) / 12, (i + 1) % 12 + 1);
+    pay_dates[i] = dates[i];
+    pay[i] = 23000;
+  }
+  CHECK(recoup_apr("us_reg_z", "USD", 1, adv_dates, adv, 24, pay_dates, pay, apr, sizeof apr, NULL) == RECOUP_STATUS_OK);
+  CHECK(strncmp(apr, "0.0968", 6) == 0);
+  CHECK(recoup_apr("eu", "USD", 1, adv_dates, adv, 24, pay_dates, pay, apr, sizeof apr, NULL) == RECOUP_STATUS_INVALID_INPUT);
+}
+
+int main(void) {
+  test_money();
+  test_calendar();
+  test_schedule();
+  test_apr();
+  if (failures != 0) {
+    fprintf(stderr, "%d check(s) failed\n", failures);
+    return 1;
+  }
+  printf("C ABI: all checks passed (recoup %s)\n", recoup_version());
+  return 0;
+}
