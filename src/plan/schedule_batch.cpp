@@ -96,9 +96,10 @@ void build_schedules_into(const schedule_terms& prototype, const schedule_batch_
       out.total_payment[i] = run_paid;
       out.total_interest[i] = run_interest;
     } catch (...) {
+      // Drop the failed schedule's partial rows. The columns keep their size (they are trimmed
+      // once at the end): shrinking here would regrow and refill them after every bad row.
       pos = mark;
       out.offsets.push_back(static_cast<std::int64_t>(mark));
-      resize_all(pos);
       throw;
     }
     out.offsets.push_back(static_cast<std::int64_t>(pos));

@@ -357,3 +357,19 @@ TEST_CASE("due dates move to business days without moving the anchor", "[plan][s
   CHECK(s.rows()[2].due_date == d("2025-08-04"));
   CHECK_THAT(s.explain(), Catch::Contains("business days (following)"));
 }
+
+TEST_CASE("collecting many bad rows stays linear and keeps good rows intact", "[plan][schedule]") {
+  const schedule_terms proto{.principal = money::from_minor(1, currency("USD"))};
+  const std::size_t n = 20000;
+  std::vector<std::int64_t> minor(n, 100000), per(n, 12);
+  std::vector<std::int32_t> due(n, d("2024-03-01").serial());
+  for (std::size_t i = 0; i < n; i += 50) minor[i] = -1;  // 400 bad rows spread through the batch
+  const decimal r[] = {decimal("0.05")};
+  row_errors errors;
+  const auto b = build_schedules(proto, {minor, r, per, due, {}}, &errors);
+  CHECK(errors.size() == 400);
+  CHECK(b.payment.size() == (n - 400) * 12);
+  CHECK(b.offsets.back() == static_cast<std::int64_t>(b.payment.size()));
+  CHECK(b.offsets[1] == 0);   // row 0 failed: no rows
+  CHECK(b.offsets[2] == 12);  // row 1 is whole
+}
