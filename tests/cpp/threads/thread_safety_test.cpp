@@ -6,7 +6,6 @@
 #include <thread>
 #include <vector>
 
-#include "recoup/c/recoup.h"
 #include "recoup/recoup.hpp"
 
 using namespace recoup;
@@ -70,23 +69,4 @@ TEST_CASE("batch kernels give the same results from 4 threads as from one", "[th
   }
   for (auto& th : threads) th.join();
   for (std::size_t t = 0; t < 4; ++t) CHECK(got[t] == expected[t]);
-}
-
-TEST_CASE("the C ABI keeps each thread's last error to itself", "[threads]") {
-  std::vector<std::string> ids(4);
-  std::vector<std::thread> threads;
-  const char* bad[] = {"12.345 USD", "1,000 USD", "10 usd", "10.00 XXY"};
-  for (std::size_t t = 0; t < 4; ++t) {
-    threads.emplace_back([&, t] {
-      char code[4];
-      std::int64_t minor = 0;
-      for (int i = 0; i < 200; ++i) (void)recoup_money_parse(bad[t], code, &minor);
-      ids[t] = recoup_last_error_id();
-    });
-  }
-  for (auto& th : threads) th.join();
-  CHECK(ids[0] == "money.excess_precision");
-  CHECK(ids[1] == "decimal.syntax");
-  CHECK(ids[2] == "currency.unknown");
-  CHECK(ids[3] == "currency.unknown");
 }
