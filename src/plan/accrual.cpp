@@ -16,17 +16,8 @@ namespace {
 using rational = boost::multiprecision::cpp_rational;
 using big = boost::multiprecision::cpp_int;
 
-big to_big(detail::int128 v) {
-  const bool neg = v < 0;
-  const unsigned __int128 u = neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
-  big r = big(static_cast<std::uint64_t>(u >> 64));
-  r <<= 64;
-  r += static_cast<std::uint64_t>(u);
-  return neg ? big(-r) : r;
-}
-
 rational to_rational(const decimal& d) {
-  return rational(to_big(d.coefficient()), to_big(detail::pow10(d.scale())));
+  return rational(detail::widen<big>(d.coefficient()), detail::widen<big>(detail::pow10(d.scale())));
 }
 
 /// A rational rounded to an integer with `mode`.
@@ -160,7 +151,7 @@ accrual_result accrue(const money& principal, civil_date from, civil_date to, co
     // In minor units; converted to currency units for display.
     const rational seg = rational(big(balance)) * to_rational(rate) * rational(big(yf.numerator), big(yf.denominator));
     const int places = c.minor_units() < 0 ? 0 : c.minor_units();
-    const rational units = seg / rational(to_big(detail::pow10(places)));
+    const rational units = seg / rational(detail::widen<big>(detail::pow10(places)));
     total += seg;
     out.segments.push_back({a, b, money::from_minor(balance, c), rate, yf, display(units), note});
   }
@@ -168,7 +159,7 @@ accrual_result accrue(const money& principal, civil_date from, civil_date to, co
   if (posted > big(INT64_MAX)) throw overflow_error("accrual.overflow", "accrued interest exceeds 64-bit minor units");
   out.interest = money::from_minor(static_cast<std::int64_t>(posted), c);
   const int places = c.minor_units() < 0 ? 0 : c.minor_units();
-  const rational units = total / rational(to_big(detail::pow10(places)));
+  const rational units = total / rational(detail::widen<big>(detail::pow10(places)));
   out.exact = boost::multiprecision::numerator(units).str() + "/" + boost::multiprecision::denominator(units).str();
   return out;
 }

@@ -39,20 +39,11 @@ inline annuity_real to_real(int128 v) {
   return neg ? annuity_real(-r) : r;
 }
 
-inline big_int to_big(int128 v) {
-  const bool neg = v < 0;
-  const unsigned __int128 u = neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
-  big_int r = big_int(static_cast<std::uint64_t>(u >> 64));
-  r <<= 64;
-  r += static_cast<std::uint64_t>(u);
-  return neg ? big_int(-r) : r;
-}
-
 /// Exact rounding of the payment rational N/D to a multiple of `step`.
 inline std::int64_t annuity_payment_exact(std::int64_t balance, const exact_ratio& r, const exact_ratio& r1,
                                           std::int64_t n, std::int64_t balloon, std::int64_t step,
                                           rounding_mode mode) {
-  const big_int p = to_big(r.num), q = to_big(r.den), p1 = to_big(r1.num), q1 = to_big(r1.den);
+  const big_int p = widen<big_int>(r.num), q = widen<big_int>(r.den), p1 = widen<big_int>(r1.num), q1 = widen<big_int>(r1.den);
   const auto un = static_cast<unsigned>(n);
   const big_int qp_n1 = boost::multiprecision::pow(q + p, un - 1);
   const big_int q_n1 = boost::multiprecision::pow(q, un - 1);

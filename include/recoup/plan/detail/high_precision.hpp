@@ -40,14 +40,7 @@ using big_int = boost::multiprecision::cpp_int;
 /// transcendental step in rate solving.
 using hp_real = boost::multiprecision::cpp_bin_float_100;
 
-inline big_int to_big(int128 v) {
-  const bool neg = v < 0;
-  const uint128 u = neg ? uint128(0) - static_cast<uint128>(v) : static_cast<uint128>(v);
-  big_int r = big_int(static_cast<std::uint64_t>(u >> 64));
-  r <<= 64;
-  r += static_cast<std::uint64_t>(u);
-  return neg ? big_int(-r) : r;
-}
+inline big_int to_big(int128 v) { return widen<big_int>(v); }
 
 inline big_int big_pow10(int n) {
   big_int r = 1;
