@@ -1,14 +1,23 @@
-"""Generates the reference pages that come from data: docs/reference/currencies.md.
+"""Generates the reference pages that come from data: docs/reference/currencies.md,
+docs/reference/python-api.md and docs/reference/rules/ (one page per rule pack in data/rules/).
 
-    python tools/generate_docs.py           # rewrite the generated pages
-    python tools/generate_docs.py --check   # exit 1 if a committed page is out of date
+    python tools/generate_docs.py                # rewrite the generated pages
+    python tools/generate_docs.py --check        # exit 1 if a committed page is out of date
+    python tools/generate_docs.py --only rules   # just one group (repeatable): currencies,
+                                                 #   python-api, rules
+
+The rules pages are built from the TOML alone (no import of recoup); the set of pages follows the
+files in data/rules/, and --check also reports pages in docs/reference/rules/ that no pack makes.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import pathlib
 import sys
+from collections.abc import Callable
+from typing import Any
 
 try:
     import tomllib
@@ -96,28 +105,287 @@ def python_api_page() -> str:
     return "\n".join(lines)
 
 
-PAGES = {
-    ROOT / "docs" / "reference" / "currencies.md": currencies_page,
-    ROOT / "docs" / "reference" / "python-api.md": python_api_page,
+RULES_DATA = ROOT / "data" / "rules"
+RULES_DOCS = ROOT / "docs" / "reference" / "rules"
+CERTAINTIES = ("verified", "secondary", "unverified", "contested")
+NOTE_CHARS = 160
+Rule = dict[str, Any]  # a parsed [[rule]] table (or a whole pack file)
+UNIT_NAMES = {
+    "calendar_days": "calendar days",
+    "business_days": "business days",
+    "working_days": "working days",
 }
 
 
+def _packs() -> list[tuple[pathlib.Path, Rule]]:
+    """The rule packs in data/rules/, sorted by pack id; refuses two files with one pack id."""
+    packs = [(path, tomllib.loads(path.read_text())) for path in sorted(RULES_DATA.glob("*.toml"))]
+    packs.sort(key=lambda pair: pair[1]["pack"]["id"])
+    ids = [data["pack"]["id"] for _, data in packs]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise SystemExit(f"data/rules/: pack id(s) defined by more than one file: {', '.join(dupes)}")
+    return packs
+
+
+def _jurisdiction_key(code: str) -> tuple[int, str]:
+    """US, then US-XX, then GB, GB-XXX, then EU, then anything else (EU member states), each sorted."""
+    for rank, (whole, prefix) in enumerate((("US", "US-"), ("GB", "GB-"), ("EU", "EU-"))):
+        if code == whole:
+            return (2 * rank, code)
+        if code.startswith(prefix):
+            return (2 * rank + 1, code)
+    return (6, code)
+
+
+def _text(value: object) -> str:
+    """A table cell: one line, pipes escaped, and nothing doctest would take for an example."""
+    text = " ".join(str(value).split())
+    return text.replace("|", "\\|").replace(">>>", "&gt;&gt;&gt;")
+
+
+def _truncate(text: str, limit: int = NOTE_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.(-\u2013\u2014") + "\u2026"
+
+
+def _scalar(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _value(value: object, unit: str, currency: str | None) -> str:
+    """A rule value with its unit: `6 years`, `8%`, `USD 217.50`, `08:00`, `true`, `"exempt"`."""
+    v = _scalar(value)
+    if unit == "money":
+        return f"{currency} {v}" if currency else v
+    if unit == "percent":
+        return f"{v}%"
+    if unit in ("ratio", "time_of_day", "boolean"):
+        return v
+    if unit == "text":
+        return f'"{v}"'
+    if unit == "multiple":
+        return f"{v}\u00d7"
+    name = UNIT_NAMES.get(unit, unit)
+    if v == "1" and name.endswith("s"):
+        name = name[:-1]
+    return f"{v} {name}"
+
+
+def _in_force(rule: Rule) -> str:
+    start = rule["effective_from"].isoformat()
+    end = rule.get("effective_to")
+    return f"{start} \u2013 {end.isoformat()}" if end else f"{start} \u2013"
+
+
+def _citation(rule: Rule) -> str:
+    text = _text(rule["citation"])
+    url = rule.get("source")
+    if not url:
+        return text
+    label = text.replace("[", "\\[").replace("]", "\\]")
+    target = f"<{url}>" if any(c in url for c in " ()<>") else url
+    return f"[{label}]({target})"
+
+
+def _notes(rule: Rule) -> str:
+    parts = []
+    if rule.get("note"):
+        parts.append(_text(_truncate(rule["note"])))
+    params = rule.get("params", {})
+    shown = [f"`{_text(k)}={_text(_scalar(params[k]))}`" for k in sorted(params) if k != "alternative_value"]
+    if shown:
+        parts.append(" ".join(shown))
+    return "<br>".join(parts)
+
+
+def _jurisdictions(rules: list[Rule]) -> list[str]:
+    return sorted({r["jurisdiction"] for r in rules}, key=_jurisdiction_key)
+
+
+def _certainty_counts(rules: list[Rule]) -> dict[str, int]:
+    counts = dict.fromkeys(CERTAINTIES, 0)
+    for r in rules:
+        counts[r["certainty"]] = counts.get(r["certainty"], 0) + 1
+    return counts
+
+
+def _generated_line(source: str) -> str:
+    return (
+        f"Generated by `tools/generate_docs.py` from `{source}`; do not edit. The schema (units, "
+        "certainty, parameters by check) is documented in "
+        "[data/rules/README.md](../../../data/rules/README.md)."
+    )
+
+
+def rules_index_page() -> str:
+    packs = _packs()
+    lines = [
+        "# Rule packs",
+        "",
+        "The figures the rule checks use: limitation periods, contact limits, notice periods,",
+        "garnishment caps, statutory interest and reference rates, each dated, cited and tagged with",
+        "how sure we are of it. One page per pack, from the files in `data/rules/`.",
+        "",
+        "These pages are generated by `tools/generate_docs.py` from `data/rules/`; do not edit them.",
+        "The schema is documented in [data/rules/README.md](../../../data/rules/README.md).",
+        "",
+        "| pack | title | reviewed | rules | jurisdictions |",
+        "|---|---|---|---|---|",
+    ]
+    every: list[Rule] = []
+    for _, data in packs:
+        pack, rules = data["pack"], data.get("rule", [])
+        every += rules
+        jur = _jurisdictions(rules)
+        short = ", ".join(jur[:6]) + (f" and {len(jur) - 6} more" if len(jur) > 6 else "")
+        lines.append(
+            f"| [{pack['id']}]({pack['id']}.md) | {_text(pack['title'])} | {pack['reviewed'].isoformat()} "
+            f"| {len(rules)} | {len(jur)}: {short} |"
+        )
+    counts = _certainty_counts(every)
+    lines += [
+        "",
+        "`rules` counts every `[[rule]]` entry, so a figure that changed over time counts once per version.",
+        "",
+        "## Certainty",
+        "",
+        f"Figures by certainty over all {len(packs)} packs (see the schema for what each tag means):",
+        "",
+        "| certainty | figures |",
+        "|---|---|",
+    ]
+    lines += [f"| {name} | {n} |" for name, n in counts.items()]
+    lines += [f"| total | {len(every)} |", ""]
+    return "\n".join(lines)
+
+
+def rules_pack_page(path: pathlib.Path) -> str:
+    data = tomllib.loads(path.read_text())
+    pack, rules = data["pack"], data.get("rule", [])
+    rel = path.relative_to(ROOT).as_posix()
+    counts = _certainty_counts(rules)
+    jur = _jurisdictions(rules)
+    lines = [
+        f"# {_text(pack['title'])}",
+        "",
+        _generated_line(rel),
+        "",
+        f"Pack `{pack['id']}`, reviewed {pack['reviewed'].isoformat()}: {len(rules)} rules in "
+        f"{len(jur)} jurisdiction{'s' if len(jur) != 1 else ''} ("
+        + ", ".join(f"{n} {name}" for name, n in counts.items() if n)
+        + ").",
+        "",
+    ]
+    if pack.get("note"):
+        lines += [_text(pack["note"]), ""]
+    lines += [
+        "In force runs from the first to the last day (inclusive); an open end (`\u2013`) means still in",
+        "force. Notes are shortened; the full text is in the pack. Parameters are shown as `key=value`.",
+        "",
+    ]
+    if len(jur) > 1:
+        lines += ["Jurisdictions: " + ", ".join(f"[{j}](#{j.lower()})" for j in jur) + ".", ""]
+    for j in jur:
+        lines += [
+            f"## {j}",
+            "",
+            "| rule | value | in force | citation | certainty | notes |",
+            "|---|---|---|---|---|---|",
+        ]
+        mine = sorted(
+            (r for r in rules if r["jurisdiction"] == j), key=lambda r: (r["id"], r["effective_from"])
+        )
+        for r in mine:
+            value = _value(r["value"], r["unit"], r.get("currency"))
+            alt = r.get("params", {}).get("alternative_value")
+            if alt is not None:
+                value += f" (alternative: {_value(alt, r['unit'], r.get('currency'))})"
+            lines.append(
+                f"| `{r['id']}` | {_text(value)} | {_in_force(r)} | {_citation(r)} "
+                f"| {r['certainty']} | {_notes(r)} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def rules_pages() -> dict[pathlib.Path, Callable[[], str]]:
+    """docs/reference/rules/: the index and one page per pack, following the files in data/rules/."""
+    pages: dict[pathlib.Path, Callable[[], str]] = {RULES_DOCS / "README.md": rules_index_page}
+    for path, data in _packs():
+        pages[RULES_DOCS / f"{data['pack']['id']}.md"] = functools.partial(rules_pack_page, path)
+    return pages
+
+
+GROUPS: dict[str, Callable[[], dict[pathlib.Path, Callable[[], str]]]] = {
+    "currencies": lambda: {ROOT / "docs" / "reference" / "currencies.md": currencies_page},
+    "python-api": lambda: {ROOT / "docs" / "reference" / "python-api.md": python_api_page},
+    "rules": rules_pages,
+}
+
+# Folders that hold nothing but generated pages: a page there that no group makes is stale.
+GENERATED_FOLDERS = {"rules": RULES_DOCS}
+
+
+def pages(groups: list[str] | None = None) -> dict[pathlib.Path, Callable[[], str]]:
+    """Every generated page (path -> function making its text), for the given groups or all."""
+    result: dict[pathlib.Path, Callable[[], str]] = {}
+    for name in groups or GROUPS:
+        result.update(GROUPS[name]())
+    return result
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--check", action="store_true", help="exit 1 if a page is out of date or extra")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=sorted(GROUPS),
+        help="generate or check only this group (repeatable)",
+    )
     args = parser.parse_args()
+    groups = sorted(set(args.only)) if args.only else list(GROUPS)
+    wanted = pages(groups)
+    extra = sorted(
+        path
+        for name, folder in GENERATED_FOLDERS.items()
+        if name in groups and folder.is_dir()
+        for path in folder.glob("*.md")
+        if path not in wanted
+    )
     stale = []
-    for path, make in PAGES.items():
+    for path, make in wanted.items():
         text = make()
         if args.check:
             if not path.exists() or path.read_text() != text:
                 stale.append(path)
-        else:
+        elif not path.exists() or path.read_text() != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
             print(f"wrote {path.relative_to(ROOT)}")
-    for path in stale:
-        print(f"{path.relative_to(ROOT)} is out of date: run `make docs`", file=sys.stderr)
-    return 1 if stale else 0
+    if args.check:
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} is out of date: run `make docs`", file=sys.stderr)
+        for path in extra:
+            print(
+                f"{path.relative_to(ROOT)} is made by no pack in data/rules/: delete it (`make docs`)",
+                file=sys.stderr,
+            )
+        return 1 if stale or extra else 0
+    for path in extra:
+        path.unlink()
+        print(f"removed {path.relative_to(ROOT)} (made by no pack in data/rules/)")
+    return 0
 
 
 if __name__ == "__main__":
