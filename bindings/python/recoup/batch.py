@@ -34,6 +34,13 @@ The accounts frame has these columns (``ACCOUNT_COLUMNS``):
 
 Errors are collected per row (``error_id``, ``error_message``; the first error of the row), never
 raised for a bad row: one bad account must not fail a partition of a million.
+
+Optional columns and checks (what ``recoup portfolio evaluate`` uses):
+
+``currency``           a column of ISO codes: each row in its own currency (else ``currency=``)
+``checks=("limitation", "credit_reporting")`` adds the columns of ``CHECK_COLUMNS``; they read
+``jurisdiction``, ``debt_type``, ``default_date`` and ``last_payment_date`` (dates, NaT = none) and
+need ``recoup.rules`` (``CheckUnavailableError`` when this build has no rule engine).
 """
 
 from __future__ import annotations
@@ -52,7 +59,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACCOUNT_COLUMNS",
+    "CHECKS",
+    "CHECK_COLUMNS",
     "RESULT_COLUMNS",
+    "CheckUnavailableError",
+    "available_checks",
     "evaluate_partition",
     "result_meta",
     "synthetic_accounts",
@@ -83,11 +94,55 @@ RESULT_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def result_meta() -> pd.DataFrame:
+#: The optional checks of ``evaluate_partition`` and the module each needs.
+CHECKS: dict[str, str] = {"limitation": "recoup.rules", "credit_reporting": "recoup.rules"}
+
+#: The result columns each check adds (after ``RESULT_COLUMNS``, in the order of ``checks``).
+CHECK_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "limitation": (
+        ("limitation_status", "object"),
+        ("limitation_expires_on", "datetime64[s]"),
+        ("limitation_rule", "object"),
+        ("limitation_citation", "object"),
+    ),
+    "credit_reporting": (("credit_reporting_obsolete_on", "datetime64[s]"),),
+}
+
+
+class CheckUnavailableError(ImportError):
+    """A check was asked for whose module (e.g. ``recoup.rules``) this build does not have."""
+
+
+def available_checks() -> tuple[str, ...]:
+    """The checks of ``CHECKS`` this build can run (their module and function are present)."""
+    import importlib
+
+    needs = {"limitation": "limitation", "credit_reporting": "credit_reporting_obsolete_on"}
+    out = []
+    for name, module in CHECKS.items():
+        try:
+            loaded = importlib.import_module(module)
+        except ImportError:
+            continue
+        if callable(getattr(loaded, needs[name], None)):
+            out.append(name)
+    return tuple(out)
+
+
+def _result_columns(checks: Sequence[str]) -> list[tuple[str, str]]:
+    cols = list(RESULT_COLUMNS)
+    for check in checks:
+        if check not in CHECK_COLUMNS:
+            raise ValueError(f"unknown check {check!r}: the checks are {', '.join(CHECK_COLUMNS)}")
+        cols.extend(CHECK_COLUMNS[check])
+    return cols
+
+
+def result_meta(checks: Sequence[str] = ()) -> pd.DataFrame:
     """An empty DataFrame with the result columns and dtypes (Dask's ``meta``)."""
     import pandas as pd
 
-    return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in RESULT_COLUMNS})
+    return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in _result_columns(checks)})
 
 
 def _dates(values: Any) -> npt.NDArray[np.datetime64]:
@@ -99,30 +154,34 @@ def _dates(values: Any) -> npt.NDArray[np.datetime64]:
 
 
 def _rates(values: Any) -> tuple[list[Decimal], list[int]]:
-    """The rates as Decimals (parsed once per distinct string; the core takes Decimals faster than
-    strings), and the rows whose rate is not a decimal number (set to 0)."""
-    out: list[Decimal] = []
-    bad: list[int] = []
+    """The rates as Decimals (each distinct value parsed once; the core takes Decimals faster
+    than strings), and the rows whose rate is not a decimal number (set to 0)."""
+    import pandas as pd
+
+    arr = np.asarray(values, dtype=object)
+    codes, uniques = pd.factorize(arr, use_na_sentinel=False)
     zero = Decimal(0)
-    checked: dict[str, Decimal | None] = {}
-    for i, v in enumerate(np.asarray(values, dtype=object).tolist()):
-        if isinstance(v, float):  # a binary float is refused, as everywhere in recoup
-            bad.append(i)
-            out.append(zero)
+    parsed: list[Decimal | None] = []
+    for v in uniques.tolist():
+        if isinstance(v, float) or isinstance(v, bool) or not isinstance(v, (str, Decimal, int)):
+            parsed.append(None)  # a binary float (or None, NaN) is refused, as everywhere in recoup
             continue
-        s = str(v) if isinstance(v, (str, Decimal, int)) and not isinstance(v, bool) else ""
-        if s not in checked:
-            try:
-                d: Decimal | None = Decimal(s) if s else None
-            except InvalidOperation:
-                d = None
-            checked[s] = d if d is not None and d.is_finite() else None
-        parsed = checked[s]
-        if parsed is not None:
-            out.append(parsed)
-        else:
-            bad.append(i)
-            out.append(zero)
+        try:
+            d = Decimal(str(v))
+        except InvalidOperation:
+            parsed.append(None)
+            continue
+        parsed.append(d if d.is_finite() else None)
+    table = [zero if d is None else d for d in parsed]
+    out = [table[c] for c in codes.tolist()]
+    bad_codes = np.array([d is None for d in parsed], dtype=bool)
+    # a float equal to a Decimal (0.5, Decimal("0.5")) shares its factorize code, as True shares 1's:
+    # floats and bools are found by type, row by row
+    typed = np.fromiter((isinstance(v, (float, bool, np.floating)) for v in arr.tolist()), bool, len(arr))
+    bad_rows = bad_codes[codes] | typed
+    bad = np.flatnonzero(bad_rows).tolist() if bad_rows.any() else []
+    for row in bad:
+        out[row] = zero
     return out, bad
 
 
@@ -134,6 +193,7 @@ def evaluate_partition(
     shape: str = "level_payment",
     frequency: str = "monthly",
     edges: Sequence[int] = portfolio.DEFAULT_EDGES,
+    checks: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Per-account results for one partition of accounts (see the module docstring for columns).
 
@@ -143,12 +203,17 @@ def evaluate_partition(
     (``portfolio.bucket_of``). Rows line up with the input rows (the index is reset). A row
     with an error has zeros, bucket -1 and label None in the columns the error spoiled, and
     its first error in ``error_id`` / ``error_message``.
+
+    With a ``currency`` column each row is in its own currency (one kernel call per currency).
+    ``checks`` (names of ``CHECKS``) add the columns of ``CHECK_COLUMNS``; a check's errors
+    (e.g. an unknown jurisdiction) are row errors like any other.
     """
     import pandas as pd
 
+    result_columns = _result_columns(checks)
     n = len(accounts)
     if n == 0:
-        return result_meta()
+        return result_meta(checks)
     ids = np.asarray(accounts["account_id"])
     if ids.dtype.kind not in "iu":
         raise TypeError(f"account_id must be an integer column, not {ids.dtype}")
@@ -166,22 +231,34 @@ def evaluate_partition(
     for row in bad_rates:
         note(row, "batch.rate", f"annual_rate {accounts['annual_rate'].iloc[row]!r} is not a decimal string")
 
-    sched = plan.build_schedules(
-        principal,
-        currency,
-        rates,
-        periods,
-        _dates(accounts["first_due"]),
-        shape=shape,
-        frequency=frequency,
-        errors="collect",
-    )
-    for row, eid, message in zip(sched.error_rows, sched.error_ids, sched.error_messages):
-        note(int(row), eid, message)
-    instalments = np.diff(sched.offsets).astype(np.int64)
-    regular = np.array(sched.regular_payment, dtype=np.int64)
-    total = np.array(sched.total_payment, dtype=np.int64)
-    interest = np.array(sched.total_interest, dtype=np.int64)
+    first_due = _dates(accounts["first_due"])
+    if "currency" in accounts.columns:
+        codes = np.asarray(accounts["currency"], dtype=object)
+        groups = [(str(c), np.flatnonzero(codes == c)) for c in dict.fromkeys(codes.tolist())]
+    else:
+        groups = [(currency, np.arange(n))]
+    instalments = np.zeros(n, dtype=np.int64)
+    regular = np.zeros(n, dtype=np.int64)
+    total = np.zeros(n, dtype=np.int64)
+    interest = np.zeros(n, dtype=np.int64)
+    for code, rows in groups:
+        whole = len(rows) == n
+        sched = plan.build_schedules(
+            principal if whole else principal[rows],
+            code,
+            rates if whole else [rates[i] for i in rows.tolist()],
+            periods if whole else periods[rows],
+            first_due if whole else first_due[rows],
+            shape=shape,
+            frequency=frequency,
+            errors="collect",
+        )
+        for row, eid, message in zip(sched.error_rows, sched.error_ids, sched.error_messages):
+            note(int(rows[int(row)]), eid, message)
+        instalments[rows] = np.diff(sched.offsets)
+        regular[rows] = np.asarray(sched.regular_payment, dtype=np.int64)
+        total[rows] = np.asarray(sched.total_payment, dtype=np.int64)
+        interest[rows] = np.asarray(sched.total_interest, dtype=np.int64)
     if bad_rates:
         for col in (regular, total, interest, instalments):
             col[bad_rates] = 0
@@ -204,10 +281,172 @@ def evaluate_partition(
         "days_past_due": days,
         "bucket": bucket,
         "bucket_label": labels[bucket],  # -1 picks the trailing None
-        "error_id": np.array(error_id, dtype=object),
-        "error_message": np.array(error_message, dtype=object),
     }
-    return pd.DataFrame({name: pd.Series(columns[name], dtype=dtype) for name, dtype in RESULT_COLUMNS})
+    for check in checks:
+        columns.update(_run_check(check, accounts, as_of, note))
+    columns["error_id"] = np.array(error_id, dtype=object)
+    columns["error_message"] = np.array(error_message, dtype=object)
+    return pd.DataFrame({name: pd.Series(columns[name], dtype=dtype) for name, dtype in result_columns})
+
+
+def _rules_module() -> Any:
+    try:
+        import importlib
+
+        return importlib.import_module("recoup.rules")
+    except ImportError as e:
+        raise CheckUnavailableError(
+            "recoup.rules (the rule engine) is not available in this build of recoup"
+        ) from e
+
+
+def _date_or_none(value: np.datetime64) -> datetime.date | None:
+    if np.isnat(value):
+        return None
+    d: datetime.date = value.astype("datetime64[D]").item()
+    return d
+
+
+def _accepts(fn: Any, name: str) -> bool:
+    import inspect
+
+    try:
+        return name in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _distinct(*cols: npt.NDArray[Any]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """(first row of each distinct combination, the combination index of every row)."""
+    import pandas as pd
+
+    keys = np.stack([pd.factorize(c, use_na_sentinel=False)[0] for c in cols], axis=1)
+    _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+    return first, inverse.reshape(-1)
+
+
+def _as_dates(accounts: pd.DataFrame, name: str) -> npt.NDArray[np.datetime64]:
+    if name in accounts.columns:
+        return _dates(accounts[name])
+    return np.full(len(accounts), np.datetime64("NaT", "D"))
+
+
+def _limitation_columns(
+    rules: Any,
+    jur: npt.NDArray[np.object_],
+    kind: npt.NDArray[np.object_],
+    defaulted: npt.NDArray[np.datetime64],
+    paid: npt.NDArray[np.datetime64],
+    ref: datetime.date,
+) -> dict[str, Any] | None:
+    """The limitation columns from the rule engine's columnar kernel (one call for the whole
+    partition), with the rule id and citation of one verdict per (jurisdiction, debt type); None
+    when this engine has no columnar form or refuses the columns (the row-by-row path then says
+    which row is bad)."""
+    columns_fn = getattr(rules, "limitation_columns", None)
+    if columns_fn is None:
+        return None
+    try:
+        got = columns_fn(jur, kind, defaulted_on=defaulted, last_payment=paid, as_of=ref)
+        first, inverse = _distinct(jur, kind)
+        rule = np.empty(len(first), dtype=object)
+        citation = np.empty(len(first), dtype=object)
+        for u, row in enumerate(first.tolist()):
+            v = rules.limitation(
+                jur[row],
+                kind[row],
+                as_of=ref,
+                defaulted_on=_date_or_none(defaulted[row]),
+                last_payment=_date_or_none(paid[row]),
+            )
+            rule[u], citation[u] = v.rule_id or None, v.citation or None
+    except (ValueError, KeyError, TypeError, ArithmeticError):
+        return None
+    names = np.array(list(rules.LIMITATION_STATUSES), dtype=object)
+    status = names[np.asarray(got["status"], dtype=np.int64)]
+    unknown = status == "unknown"
+    rules_of_rows, citations_of_rows = rule[inverse], citation[inverse]
+    rules_of_rows[unknown] = None
+    citations_of_rows[unknown] = None
+    return {
+        "limitation_status": status,
+        "limitation_expires_on": np.asarray(got["expires_on"], dtype="datetime64[D]").astype("datetime64[s]"),
+        "limitation_rule": rules_of_rows,
+        "limitation_citation": citations_of_rows,
+    }
+
+
+def _run_check(check: str, accounts: pd.DataFrame, as_of: datetime.date | str, note: Any) -> dict[str, Any]:
+    """The columns of one check; row errors go to ``note(row, id, message)``. Each distinct
+    input is asked once (a book has far fewer distinct (jurisdiction, type, dates) than rows)."""
+    rules = _rules_module()
+    ref = as_of if isinstance(as_of, datetime.date) else datetime.date.fromisoformat(as_of)
+    nat = np.datetime64("NaT", "D")
+    errors: dict[int, tuple[str, str]] = {}
+    if check == "limitation":
+        jur = np.asarray(accounts["jurisdiction"], dtype=object)
+        kind = np.asarray(accounts["debt_type"], dtype=object)
+        defaulted = _as_dates(accounts, "default_date")
+        paid = _as_dates(accounts, "last_payment_date")
+        fast = _limitation_columns(rules, jur, kind, defaulted, paid, ref)
+        if fast is not None:
+            return fast
+        start = next((k for k in ("defaulted_on", "default_date") if _accepts(rules.limitation, k)), None)
+        first, inverse = _distinct(jur, kind, defaulted.view(np.int64), paid.view(np.int64))
+        k = len(first)
+        status = np.empty(k, dtype=object)
+        expires = np.full(k, nat)
+        rule = np.empty(k, dtype=object)
+        citation = np.empty(k, dtype=object)
+        for u, row in enumerate(first.tolist()):
+            kwargs: dict[str, Any] = {
+                "jurisdiction": jur[row],
+                "debt_type": kind[row],
+                "last_payment": _date_or_none(paid[row]),
+                "as_of": ref,
+            }
+            if start:
+                kwargs[start] = _date_or_none(defaulted[row])
+            try:
+                v = rules.limitation(**kwargs)
+            except (ValueError, KeyError, TypeError, ArithmeticError) as e:
+                errors[u] = (str(getattr(e, "id", "rules.error")), str(e))
+                continue
+            on = getattr(v, "expires_on", None)
+            status[u] = str(v.status)
+            expires[u] = nat if on is None else np.datetime64(on, "D")
+            rule[u] = getattr(v, "rule_id", None)
+            citation[u] = getattr(v, "citation", None)
+        out = {
+            "limitation_status": status[inverse],
+            "limitation_expires_on": expires[inverse].astype("datetime64[s]"),
+            "limitation_rule": rule[inverse],
+            "limitation_citation": citation[inverse],
+        }
+    elif check == "credit_reporting":
+        jur = np.asarray(accounts["jurisdiction"], dtype=object)
+        defaulted = _as_dates(accounts, "default_date")
+        us = np.array([str(j).startswith("US") for j in jur.tolist()], dtype=bool)
+        first, inverse = _distinct(defaulted.view(np.int64))
+        obsolete = np.full(len(first), nat)
+        for u, row in enumerate(first.tolist()):
+            if np.isnat(defaulted[row]):
+                continue
+            try:
+                got = rules.credit_reporting_obsolete_on(first_delinquency=_date_or_none(defaulted[row]))
+            except (ValueError, KeyError, TypeError):
+                continue  # the rule does not apply (e.g. a delinquency before the FCRA's 1997 terms): empty
+            obsolete[u] = np.datetime64(getattr(got, "date", got), "D")
+        # the FCRA's seven years: US consumer reports only
+        out = {"credit_reporting_obsolete_on": np.where(us, obsolete[inverse], nat).astype("datetime64[s]")}
+        if errors:
+            inverse = np.where(us, inverse, -1)
+    else:
+        raise ValueError(f"unknown check {check!r}")
+    for u, (eid, message) in errors.items():
+        for row in np.flatnonzero(inverse == u).tolist():
+            note(row, eid, message)
+    return out
 
 
 def synthetic_accounts(n: int, *, seed: int = 0, start_id: int = 0) -> pd.DataFrame:

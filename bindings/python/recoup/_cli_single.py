@@ -1,0 +1,295 @@
+"""``recoup settle`` and ``recoup check``: one settlement case, one compliance check.
+
+Both sit on modules imported only when the command runs (``recoup.settle``, ``recoup.rules``):
+a build without them still runs every other command, and these say plainly what is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from decimal import Decimal
+from typing import Any
+
+from ._cli_portfolio import DataError
+
+__all__ = ["add_check_parser", "add_settle_parser", "require"]
+
+
+def require(module: str, command: str, function: str | None = None) -> Any:
+    """``module`` imported (with ``function`` in it, when named), or a DataError saying that
+    ``command`` needs it."""
+    try:
+        loaded = importlib.import_module(module)
+    except ImportError:
+        raise DataError(
+            f"'{command}' needs {module}, which is not available in this build of recoup"
+        ) from None
+    if function is not None and not callable(getattr(loaded, function, None)):
+        raise DataError(
+            f"'{command}' needs {module}.{function}, which is not available in this build of recoup"
+        )
+    return loaded
+
+
+def _types() -> Any:
+    from . import cli
+
+    return cli
+
+
+def _show(result: Any, fields: tuple[str, ...]) -> int:
+    """Prints the named fields of a verdict (those it has), then its ``explain()``."""
+    for name in fields:
+        if hasattr(result, name):
+            value = getattr(result, name)
+            print(f"{name}: {value}")
+    explain = getattr(result, "explain", None)
+    if callable(explain):
+        print(explain())
+    elif not fields or not any(hasattr(result, f) for f in fields):
+        print(result)
+    return 0
+
+
+# --- check ------------------------------------------------------------------------------------
+
+
+def add_check_parser(sub: Any) -> None:
+    """Adds ``recoup check <rule> ...`` to the subcommands ``sub``."""
+    t = _types()
+    check = sub.add_parser(
+        "check",
+        help="one compliance check (limitation, credit reporting, garnishment, ...)",
+        description="Asks the rule engine one question and prints the verdict, its rule and citation.",
+    )
+    rules = check.add_subparsers(dest="check_command", metavar="CHECK", parser_class=type(check))
+
+    lim = rules.add_parser("limitation", help="is a debt time-barred, and when does the period end")
+    lim.add_argument("--jurisdiction", required=True, help="e.g. US-TX, GB-EAW")
+    lim.add_argument("--debt-type", required=True, help="open_account, written_contract, oral_contract, ...")
+    lim.add_argument("--last-payment", type=t._date, default=None, metavar="DATE", help="last payment date")
+    lim.add_argument("--default-date", type=t._date, default=None, metavar="DATE", help="date of default")
+    lim.add_argument("--as-of", type=t._date, default=t.DEFAULT_AS_OF, metavar="DATE", help="as-of date")
+    lim.set_defaults(func=_check_limitation)
+
+    cr = rules.add_parser("credit-reporting", help="when an item becomes obsolete for US credit reports")
+    cr.add_argument("--first-delinquency", type=t._date, required=True, metavar="DATE")
+    cr.set_defaults(func=_check_credit_reporting)
+
+    vp = rules.add_parser("validation-period", help="end of the Reg F validation period")
+    vp.add_argument("--provided-on", type=t._date, required=True, metavar="DATE")
+    vp.set_defaults(func=_check_validation_period)
+
+    ga = rules.add_parser("garnishment", help="the most that may be garnished from earnings")
+    ga.add_argument("--jurisdiction", default="US")
+    ga.add_argument("--disposable-earnings", type=t._money, required=True, metavar="AMOUNT")
+    ga.add_argument("--pay-period", default="weekly", help="weekly, biweekly, semimonthly, monthly")
+    ga.add_argument("--as-of", type=t._date, default=t.DEFAULT_AS_OF, metavar="DATE")
+    ga.set_defaults(func=_check_garnishment)
+
+    bs = rules.add_parser("breathing-space", help="the end of a standard breathing space (England and Wales)")
+    bs.add_argument("--start", type=t._date, required=True, metavar="DATE")
+    bs.set_defaults(func=_check_breathing_space)
+
+    lp = rules.add_parser("late-payment-compensation", help="fixed sum under the UK Late Payment Act")
+    lp.add_argument("--amount", type=t._money, required=True, metavar="AMOUNT")
+    lp.add_argument("--as-of", type=t._date, default=t.DEFAULT_AS_OF, metavar="DATE")
+    lp.set_defaults(func=_check_late_payment)
+
+    def need(args: argparse.Namespace) -> int:
+        from ._cli_portfolio import UsageError
+
+        raise UsageError(
+            "recoup check: a check is required (limitation, credit-reporting, validation-period, "
+            "garnishment, breathing-space, late-payment-compensation); see 'recoup check --help'"
+        )
+
+    check.set_defaults(func=need)
+
+
+_VERDICT = ("status", "expires_on", "date", "amount", "rule_id", "citation")
+
+
+def _check_limitation(args: argparse.Namespace) -> int:
+    rules = require("recoup.rules", "recoup check limitation", "limitation")
+    kwargs: dict[str, Any] = {
+        "jurisdiction": args.jurisdiction,
+        "debt_type": args.debt_type,
+        "last_payment": args.last_payment,
+        "as_of": args.as_of,
+    }
+    if args.default_date is not None:
+        import inspect
+
+        accepted = inspect.signature(rules.limitation).parameters
+        kwargs["defaulted_on" if "defaulted_on" in accepted else "default_date"] = args.default_date
+    return _show(rules.limitation(**kwargs), _VERDICT)
+
+
+def _check_credit_reporting(args: argparse.Namespace) -> int:
+    rules = require("recoup.rules", "recoup check credit-reporting", "credit_reporting_obsolete_on")
+    return _show(rules.credit_reporting_obsolete_on(first_delinquency=args.first_delinquency), _VERDICT)
+
+
+def _check_validation_period(args: argparse.Namespace) -> int:
+    rules = require("recoup.rules", "recoup check validation-period", "validation_period_end")
+    return _show(rules.validation_period_end(provided_on=args.provided_on), _VERDICT)
+
+
+def _check_garnishment(args: argparse.Namespace) -> int:
+    rules = require("recoup.rules", "recoup check garnishment", "garnishment_limit")
+    result = rules.garnishment_limit(
+        jurisdiction=args.jurisdiction,
+        disposable_earnings=args.disposable_earnings,
+        pay_period=args.pay_period,
+        as_of=args.as_of,
+    )
+    return _show(result, _VERDICT)
+
+
+def _check_breathing_space(args: argparse.Namespace) -> int:
+    rules = require("recoup.rules", "recoup check breathing-space", "breathing_space")
+    return _show(rules.breathing_space(start=args.start), (*_VERDICT, "end", "ends_on"))
+
+
+def _check_late_payment(args: argparse.Namespace) -> int:
+    rules = require("recoup.rules", "recoup check late-payment-compensation", "late_payment_compensation")
+    return _show(rules.late_payment_compensation(amount=args.amount, as_of=args.as_of), _VERDICT)
+
+
+# --- settle -----------------------------------------------------------------------------------
+
+
+def add_settle_parser(sub: Any) -> None:
+    """Adds ``recoup settle ...`` to the subcommands ``sub``."""
+    t = _types()
+    settle = sub.add_parser(
+        "settle",
+        help="one settlement case: an offer, its NPV and expected recovery, or the best offer",
+        description="Values one settlement offer (a lump sum, a discounted instalment plan or the full "
+        "balance over time): its payments, NPV and expected net recovery under a break hazard and "
+        "collection costs. With --max-payment, searches for the offer with the largest expected "
+        "recovery that the debtor can afford and your authority allows.",
+    )
+    settle.add_argument(
+        "--balance", type=t._money, required=True, metavar="AMOUNT", help='e.g. "5000.00 USD"'
+    )
+    settle.add_argument(
+        "--fraction", type=t._rate, default=Decimal(1), help="share of the balance paid (60%%)"
+    )
+    settle.add_argument("--payments", type=t._positive, default=1, metavar="N", help="number of payments (1)")
+    settle.add_argument("--frequency", default="monthly", help="period of the payments (monthly)")
+    settle.add_argument("--first-due", type=t._date, default=None, metavar="DATE", help="first due date")
+    settle.add_argument(
+        "--discount-rate", type=t._rate, default=Decimal("0.01"), help="per period (default 1%%)"
+    )
+    settle.add_argument("--hazard", type=t._rate, default=Decimal(0), help="break hazard a period (0)")
+    settle.add_argument(
+        "--per-contact", type=t._decimal, default=None, metavar="AMOUNT", help="cost of a contact"
+    )
+    settle.add_argument("--setup-contacts", type=t._decimal, default=Decimal(0), metavar="N")
+    settle.add_argument("--contacts-per-payment", type=t._decimal, default=Decimal(0), metavar="N")
+    settle.add_argument("--commission", type=t._rate, default=Decimal(0), help="agency commission (25%%)")
+    settle.add_argument("--legal", type=t._decimal, default=None, metavar="AMOUNT", help="legal costs, now")
+    settle.add_argument(
+        "--max-payment",
+        type=t._money,
+        default=None,
+        metavar="AMOUNT",
+        help="optimise: most the debtor pays a period",
+    )
+    settle.add_argument(
+        "--max-discount", type=t._rate, default=Decimal(0), help="optimise: your authority (35%%)"
+    )
+    settle.add_argument("--age-days", type=int, default=0, metavar="N", help="optimise: days since default")
+    settle.add_argument(
+        "--max-payments", type=t._positive, default=60, metavar="N", help="optimise: longest plan"
+    )
+    settle.add_argument("--explain", action="store_true", help="also print how every figure was reached")
+    settle.set_defaults(func=_settle)
+
+
+def _settle(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from .cli import _console
+
+    settle = require("recoup.settle", "recoup settle")
+    costs = settle.CollectionCosts(
+        per_contact=args.per_contact,
+        setup_contacts=args.setup_contacts,
+        contacts_per_payment=args.contacts_per_payment,
+        legal=args.legal,
+        commission=args.commission,
+    )
+    model = settle.constant_hazard(args.hazard)
+    balance = args.balance
+    if args.max_payment is not None:
+        found = settle.optimise(
+            balance,
+            max_payment=args.max_payment,
+            authority="operator",
+            bands=[settle.AuthorityBand("operator", args.max_discount)],
+            age_days=args.age_days,
+            discount_rate=args.discount_rate,
+            model=model,
+            costs=costs,
+            max_payments=args.max_payments,
+            frequency=args.frequency,
+            first_due=args.first_due,
+        )
+        off = f"{(args.max_discount * 100).normalize():f}%"
+        table = Table(title=f"Offers for {balance} (at most {args.max_payment} a period, up to {off} off)")
+        for col in ("payments", "settled", "discount", "expected net", "allowed, or why not"):
+            table.add_column(col, justify="left" if col.startswith("allowed") else "right", overflow="fold")
+        for c in found.candidates:
+            o = c.valuation.offer
+            table.add_row(
+                str(len(o.payments)),
+                str(o.settled.amount),
+                f"{o.discount(4, 'half_even') * 100:.2f}%",
+                str(c.valuation.expected_net.amount),
+                c.reason,
+            )
+        _console().print(table)
+        best = found.best
+        if best is None:
+            print("best: none — no offer is within the authority and the debtor's means")
+            return 0
+        kind = best.offer.kind.replace("_", " ")
+        count = len(best.offer.payments)
+        print(f"best: {kind} of {best.offer.settled} in {count} payment(s), expected net {best.expected_net}")
+        valuation = best
+    else:
+        if args.fraction <= 0 or args.fraction > 1:
+            from ._cli_portfolio import UsageError
+
+            raise UsageError(f"--fraction {args.fraction} must be more than 0 and at most 1 (100%)")
+        if args.payments == 1 and args.fraction < 1:
+            offer = settle.lump_sum(balance, args.fraction)
+        elif args.fraction < 1:
+            offer = settle.instalment_settlement(
+                balance, args.fraction, args.payments, args.frequency, first_due=args.first_due
+            )
+        else:
+            offer = settle.full_balance_plan(balance, args.payments, args.frequency, first_due=args.first_due)
+        valuation = settle.value(offer, args.discount_rate, model, costs)
+        kind = offer.kind.replace("_", " ")
+        print(f"{kind}: {offer.settled} of {balance}, {offer.forgiven} forgiven")
+        dated = any(due is not None for _, _, due in offer.payments)
+        table = Table()
+        table.add_column("period", justify="right")
+        if dated:
+            table.add_column("due", justify="left")
+        table.add_column(f"payment ({balance.currency})", justify="right", overflow="fold")
+        for period, amount, due in offer.payments:
+            cells = [str(period), *([str(due)] if dated else []), str(amount.amount)]
+            table.add_row(*cells)
+        _console().print(table)
+    for name in ("npv", "expected_gross", "commission", "contact_costs", "legal", "expected_net"):
+        print(f"{name.replace('_', ' ')}: {getattr(valuation, name)}")
+    print(f"completion probability: {valuation.completion_probability}")
+    if args.explain:
+        print(valuation.explain())
+    return 0

@@ -1,0 +1,175 @@
+"""``recoup demo``: the bundled book evaluated, summarised in the terminal and written as a report."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import pathlib
+from typing import TYPE_CHECKING, Any, Callable
+
+import numpy as np
+
+from . import _cli_portfolio as cp
+from . import _demo_data, batch, report
+from ._demo_strategies import ASSUMPTIONS, strategy_summaries
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["REPORT_NAME", "evaluate_demo", "run", "strategy_summaries"]
+
+#: The file name of the demo report (in ``--out``).
+REPORT_NAME = "recoup-demo-report.html"
+
+
+def evaluate_demo(
+    n: int = 3000,
+    *,
+    seed: int = 2026,
+    as_of: datetime.date = _demo_data.DEFAULT_AS_OF,
+    evaluate: Callable[..., pd.DataFrame] | None = None,
+) -> tuple[_demo_data.DemoPortfolio, pd.DataFrame]:
+    """The demo book and its result table (the columns of ``recoup portfolio evaluate``)."""
+    book = _demo_data.demo_portfolio(n, seed=seed, as_of=as_of)
+    parsed = cp.parse_accounts(cp.columns_of_frame(book.accounts), as_of)
+    checks = batch.available_checks()
+    if evaluate is None:
+        results = cp.evaluate_accounts(parsed, as_of, checks=checks, edges=report.DEMO_EDGES)
+    else:
+        results = evaluate(parsed, as_of, checks, report.DEMO_EDGES)
+    results["placement_date"] = book.accounts["placement_date"].to_numpy()
+    return book, results
+
+
+def _print_summary(s: report.PortfolioSummary, out: Any) -> None:
+    from rich.table import Table
+
+    head = Table(title=f"Portfolio at {s.as_of.isoformat()}")
+    for col in ("currency", "accounts", "balance", "collected", "recovered"):
+        head.add_column(col, justify="left" if col == "currency" else "right", overflow="fold")
+    for c in s.currencies:
+        head.add_row(
+            c.currency,
+            f"{c.accounts:,}",
+            f"{c.balance.amount:,}",
+            f"{c.collected.amount:,}",
+            report.percent(c.recovery),
+        )
+    out.print(head)
+
+    codes = sorted(s.aging.balances)
+    aging = Table(title="Aging (days past due)")
+    for col in ("bucket", "accounts", *(f"balance {c}" for c in codes)):
+        aging.add_column(col, justify="left" if col == "bucket" else "right", overflow="fold")
+    for row in report.aging_rows(s):
+        aging.add_row(*row)
+    out.print(aging)
+
+    jur = Table(title="By jurisdiction")
+    for col in report.JURISDICTION_HEADERS:
+        jur.add_column(
+            col, justify="left" if col in ("jurisdiction", "currency") else "right", overflow="fold"
+        )
+    for row in report.jurisdiction_rows(s):
+        jur.add_row(*row)
+    out.print(jur)
+
+    if s.strategies:
+        st = Table(title="Expected recovery by strategy")
+        for col in report.STRATEGY_HEADERS:
+            st.add_column(
+                col, justify="left" if col in ("strategy", "currency") else "right", overflow="fold"
+            )
+        for row in report.strategy_rows(s):
+            st.add_row(*row)
+        out.print(st)
+
+    if s.calls:
+        calls = Table(title="Contact attempts, last 30 days")
+        calls.add_column("outcome")
+        calls.add_column("calls", justify="right")
+        for k, v in s.calls.items():
+            calls.add_row(k.replace("_", " "), f"{v:,}")
+        out.print(calls)
+        out.print(f"accounts called more than 7 times in the last 7 days: {s.heavily_called:,}")
+    if s.contact_flags:
+        flagged = Table(title="US calls flagged by the contact rules (recoup.rules)")
+        flagged.add_column("flag")
+        flagged.add_column("calls", justify="right")
+        for name, label in report.CONTACT_FLAGS:
+            flagged.add_row(label, f"{s.contact_flags.get(name, 0):,}")
+        out.print(flagged)
+    for note in s.notes:
+        out.print(f"note: {note}")
+
+
+def _open(path: pathlib.Path) -> None:
+    """Opens the report in a browser when there is a screen to show it on."""
+    import os
+    import sys
+    import webbrowser
+
+    graphical = sys.platform in ("darwin", "win32") or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if graphical and sys.stdout.isatty():
+        webbrowser.open(path.as_uri())
+
+
+def run(args: argparse.Namespace, out: Any, err: Any, with_progress: Callable[..., pd.DataFrame]) -> int:
+    """The ``recoup demo`` command (``out``/``err``: rich consoles)."""
+    folder = pathlib.Path(args.out)
+    if folder.exists() and not folder.is_dir():
+        raise cp.UsageError(f"{folder}: exists and is not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise cp.UsageError(f"{folder}: cannot create the folder ({e.strerror})") from None
+    as_of: datetime.date = args.as_of
+
+    def evaluate(parsed: Any, day: datetime.date, checks: Any, edges: Any) -> pd.DataFrame:
+        return with_progress(parsed, day, checks, edges, quiet=False, label="evaluating accounts")
+
+    book, results = evaluate_demo(args.accounts, seed=args.seed, as_of=as_of, evaluate=evaluate)
+    notes = []
+    if "limitation" not in batch.available_checks():
+        notes.append("Limitation status is not available: this build has no recoup.rules.")
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+    ) as bar:
+        task = bar.add_task("valuing strategies", total=None)
+        strategies, why = strategy_summaries(
+            results, as_of, progress=lambda done, total: bar.update(task, completed=done, total=total)
+        )
+    if why:
+        notes.append(why)
+    assumptions = ASSUMPTIONS if strategies else ()
+    s = report.summarise(
+        results,
+        as_of=as_of,
+        payments=book.payments,
+        calls=book.calls,
+        strategies=strategies,
+        assumptions=assumptions,
+        notes=notes,
+        title="recoup demo portfolio",
+        subtitle=f"{args.accounts:,} synthetic US and UK accounts (seed {args.seed}).",
+    )
+    _print_summary(s, out)
+    accounts_csv = folder / "recoup-demo-accounts.csv"
+    book.accounts.to_csv(accounts_csv, index=False, lineterminator="\n")
+    path = report.write_report(s, folder / REPORT_NAME)
+    bad = int(np.count_nonzero(results["error"].notna().to_numpy()))
+    out.print(
+        f"accounts: {accounts_csv.resolve()} ({len(results):,} rows, {bad} with errors)", soft_wrap=True
+    )
+    if not args.no_open:
+        _open(path)
+    print(f"report: {path}")
+    return 0
