@@ -68,6 +68,9 @@ demo: cpp python
 	@echo
 	@echo "== Python plan tour (examples/python/plan_tour.py) =="
 	@$(VPY) examples/python/plan_tour.py
+	@echo
+	@echo "== recoup demo: a synthetic US/UK portfolio, every check, the HTML report =="
+	@$(VBIN)/recoup demo --no-open --out build/demo
 
 # --- other jobs -------------------------------------------------------------------------------
 sanitize: venv
@@ -83,6 +86,8 @@ bench: python
 	$(VPY) benchmarks/plan_peers.py --cpp-bench $(BENCH_BUILD)/benchmarks/recoup_bench
 	$(VPY) benchmarks/portfolio_peers.py --cpp-bench $(BENCH_BUILD)/benchmarks/recoup_bench
 	$(VPY) benchmarks/monitor_peers.py
+	$(VPY) benchmarks/rules_peers.py
+	$(VPY) benchmarks/portfolio_evaluate_bench.py --accounts 1000000
 
 wheel: venv
 	$(VPY) -m pip wheel -q --no-build-isolation --no-deps -w dist .

@@ -4,5 +4,7 @@
 #include "recoup/core.hpp"
 #include "recoup/plan.hpp"
 #include "recoup/portfolio.hpp"
+#include "recoup/rules.hpp"
+#include "recoup/settle.hpp"
 #include "recoup/time.hpp"
 #include "recoup/version.hpp"

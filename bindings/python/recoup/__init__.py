@@ -12,7 +12,7 @@ out as ``decimal.Decimal``, and every lossy step names its rounding mode.
 
 from __future__ import annotations
 
-from . import columns, portfolio, time
+from . import columns, portfolio, rules, settle, time
 from ._core import (
     ISO4217_CITATION,
     ISO4217_PUBLISHED,
@@ -71,5 +71,7 @@ __all__ = [
     "portfolio",
     "quantize",
     "register_currency",
+    "rules",
+    "settle",
     "time",
 ]

@@ -10,7 +10,7 @@ import decimal
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AccrualResult', 'AccrualSegment', 'Allocation', 'AprFlow', 'AprResult', 'AprToleranceVerdict', 'Calendar', 'Charge', 'Currency', 'Frequency', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'Money', 'PaymentApplication', 'Schedule', 'ScheduleAdjustment', 'ScheduleRow', 'WaterfallPolicy', 'WaterfallResult', 'accrue', 'apply_in_order', 'apply_payments', 'apply_pro_rata', 'build_schedule', 'build_schedules', 'business_day_convention_names', 'calendar', 'calendar_business_day_mask', 'calendar_from_toml', 'calendar_ids', 'cca_arrears_notice', 'check_promise', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'currencies', 'custom_calendar', 'day_count_days', 'day_count_fraction', 'day_count_names', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'due_dates', 'explain_waterfall', 'joint_calendar', 'late_fee', 'load_calendar', 'monitor', 'monitor_instalments', 'monitor_plans', 'portfolio_age', 'portfolio_bucket_of', 'portfolio_cure_rate', 'portfolio_days_past_due', 'portfolio_edge_labels', 'portfolio_liquidation', 'portfolio_promise_kept_rate', 'portfolio_recovery_rate', 'portfolio_roll_rates', 'register_currency', 'reschedule_amount', 'reverse_payment', 'rounding_modes', 'year_fraction_rounded']
+__all__: list[str] = ['AccrualResult', 'AccrualSegment', 'AffordabilityStatement', 'Allocation', 'AprFlow', 'AprResult', 'AprToleranceVerdict', 'ArrearsNoticeVerdict', 'AuthorityDecision', 'BreakEvenResult', 'BreakModel', 'BreathingSpaceProtection', 'BreathingSpaceVerdict', 'CALL_OUTCOMES', 'Calendar', 'Charge', 'CompensationVerdict', 'ContactReason', 'ContactVerdict', 'Currency', 'DefaultNoticeVerdict', 'DmpResult', 'DmpShare', 'Form1099CVerdict', 'Frequency', 'FurnishingVerdict', 'GarnishmentVerdict', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'LimitationVerdict', 'Money', 'ObsolescenceVerdict', 'OfferCandidate', 'OfferValuation', 'OptimisationResult', 'PackInfo', 'PaymentApplication', 'PreActionVerdict', 'ReferenceRateVerdict', 'RuleBook', 'RuleEntry', 'RuleReference', 'Schedule', 'ScheduleAdjustment', 'ScheduleRow', 'SensitivityTable', 'SettlementOffer', 'StatementLine', 'StatutoryInterestVerdict', 'ValidationNoticeVerdict', 'ValidationPeriodVerdict', 'Verdict', 'WaterfallPolicy', 'WaterfallResult', 'accrue', 'apply_in_order', 'apply_payments', 'apply_pro_rata', 'breathing_space', 'build_schedule', 'build_schedules', 'business_day_convention_names', 'calendar', 'calendar_business_day_mask', 'calendar_from_toml', 'calendar_ids', 'cca_arrears_notice', 'cca_arrears_notice_timing', 'cca_default_notice_earliest_action', 'check_promise', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'contact_check_call_log', 'contact_may_call', 'credit_reporting_obsolete_on', 'credit_reporting_obsolete_serials', 'currencies', 'custom_calendar', 'day_count_days', 'day_count_fraction', 'day_count_names', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'discharge_event_names', 'due_dates', 'explain_waterfall', 'form_1099c_required', 'joint_calendar', 'late_fee', 'load_calendar', 'monitor', 'monitor_instalments', 'monitor_plans', 'passive_collection_earliest_furnishing', 'portfolio_age', 'portfolio_bucket_of', 'portfolio_cure_rate', 'portfolio_days_past_due', 'portfolio_edge_labels', 'portfolio_liquidation', 'portfolio_promise_kept_rate', 'portfolio_recovery_rate', 'portfolio_roll_rates', 'pre_action_reply_deadline', 'register_currency', 'reschedule_amount', 'reverse_payment', 'rounding_modes', 'rules_is_jurisdiction_code', 'rules_limitation', 'rules_limitation_columns', 'rules_parent_jurisdiction', 'validation_notice_due', 'validation_period_end', 'year_fraction_rounded']
 class Currency:
     """
     A currency: ISO 4217 code, numeric code and minor-unit digits.
@@ -601,11 +601,959 @@ class AccrualResult:
     @property
     def segments(self) -> list[AccrualSegment]:
         ...
+class SettlementOffer:
+    """
+    A settlement offer (wrapped by recoup.settle.Offer).
+    """
+    def discount(self, places: typing.SupportsInt | typing.SupportsIndex, rounding: typing.Any) -> decimal.Decimal:
+        ...
+    def explain(self) -> str:
+        ...
+    @property
+    def balance(self) -> Money:
+        ...
+    @property
+    def forgiven(self) -> Money:
+        ...
+    @property
+    def frequency(self) -> str:
+        ...
+    @property
+    def kind(self) -> str:
+        ...
+    @property
+    def payments(self) -> list:
+        """
+        (period, amount, due date or None) per payment
+        """
+    @property
+    def settled(self) -> Money:
+        ...
+class AuthorityDecision:
+    """
+    Who may approve an offer, and why.
+    """
+    def explain(self) -> str:
+        ...
+    @property
+    def approvable(self) -> bool:
+        ...
+    @property
+    def band_index(self) -> int | None:
+        ...
+    @property
+    def level(self) -> str | None:
+        ...
+class BreakModel:
+    """
+    How a plan breaks: a constant hazard or a survival curve.
+    """
+    def describe(self) -> str:
+        ...
+    @property
+    def curve(self) -> list[decimal.Decimal]:
+        ...
+    @property
+    def hazard(self) -> decimal.Decimal:
+        ...
+    @property
+    def is_curve(self) -> bool:
+        ...
+class OfferValuation:
+    """
+    An offer's NPV and expected net recovery.
+    """
+    def explain(self) -> str:
+        ...
+    @property
+    def commission(self) -> Money:
+        ...
+    @property
+    def completion_probability(self) -> decimal.Decimal:
+        ...
+    @property
+    def contact_costs(self) -> Money:
+        ...
+    @property
+    def discount_rate(self) -> decimal.Decimal:
+        ...
+    @property
+    def expected_contacts(self) -> decimal.Decimal:
+        ...
+    @property
+    def expected_gross(self) -> Money:
+        ...
+    @property
+    def expected_net(self) -> Money:
+        ...
+    @property
+    def legal(self) -> Money:
+        ...
+    @property
+    def model(self) -> BreakModel:
+        ...
+    @property
+    def npv(self) -> Money:
+        ...
+    @property
+    def offer(self) -> SettlementOffer:
+        ...
+    @property
+    def rounding(self) -> str:
+        ...
+class BreakEvenResult:
+    """
+    The lump sum worth as much as a plan.
+    """
+    def explain(self) -> str:
+        ...
+    @property
+    def discount(self) -> decimal.Decimal:
+        ...
+    @property
+    def fraction(self) -> decimal.Decimal:
+        ...
+    @property
+    def lump_sum(self) -> Money:
+        ...
+    @property
+    def plan(self) -> OfferValuation:
+        ...
+class OfferCandidate:
+    """
+    One offer the optimiser considered.
+    """
+    @property
+    def allowed(self) -> bool:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def valuation(self) -> OfferValuation:
+        ...
+class OptimisationResult:
+    """
+    The best offer and every candidate considered.
+    """
+    def explain(self) -> str:
+        ...
+    @property
+    def best(self) -> OfferValuation | None:
+        ...
+    @property
+    def candidates(self) -> list[OfferCandidate]:
+        ...
+class SensitivityTable:
+    """
+    Expected net recovery over discount rate × hazard.
+    """
+    def at(self, rate_index: typing.SupportsInt | typing.SupportsIndex, hazard_index: typing.SupportsInt | typing.SupportsIndex) -> Money:
+        ...
+    def explain(self) -> str:
+        ...
+    @property
+    def currency(self) -> Currency:
+        ...
+    @property
+    def hazards(self) -> list[decimal.Decimal]:
+        ...
+    @property
+    def minor_units(self) -> numpy.typing.NDArray[numpy.int64]:
+        ...
+    @property
+    def rates(self) -> list[decimal.Decimal]:
+        ...
+class StatementLine:
+    """
+    One item of an income and expenditure statement, made monthly.
+    """
+    @property
+    def amount(self) -> Money:
+        ...
+    @property
+    def category(self) -> str:
+        ...
+    @property
+    def frequency(self) -> str:
+        ...
+    @property
+    def label(self) -> str:
+        ...
+    @property
+    def monthly(self) -> Money:
+        ...
+    @property
+    def rule(self) -> str:
+        ...
+    @property
+    def section(self) -> str:
+        ...
+class AffordabilityStatement:
+    """
+    Monthly income, outgoings and disposable income.
+    """
+    def explain(self) -> str:
+        ...
+    @property
+    def currency(self) -> Currency:
+        ...
+    @property
+    def disposable(self) -> Money:
+        ...
+    @property
+    def fixed_costs(self) -> Money:
+        ...
+    @property
+    def flexible_costs(self) -> Money:
+        ...
+    @property
+    def income(self) -> Money:
+        ...
+    @property
+    def lines(self) -> list[StatementLine]:
+        ...
+    @property
+    def no_disposable_income(self) -> bool:
+        ...
+    @property
+    def outgoings(self) -> Money:
+        ...
+    @property
+    def priority_debts(self) -> Money:
+        ...
+class DmpShare:
+    """
+    One creditor's share of a debt management plan.
+    """
+    @property
+    def balance(self) -> Money:
+        ...
+    @property
+    def months(self) -> int | None:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def payment(self) -> Money:
+        ...
+class DmpResult:
+    """
+    Disposable income shared pro rata among creditors.
+    """
+    def explain(self) -> str:
+        ...
+    @property
+    def disposable(self) -> Money:
+        ...
+    @property
+    def distributed(self) -> Money:
+        ...
+    @property
+    def max_months(self) -> int:
+        ...
+    @property
+    def months(self) -> int | None:
+        ...
+    @property
+    def no_disposable_income(self) -> bool:
+        ...
+    @property
+    def shares(self) -> list[DmpShare]:
+        ...
+    @property
+    def too_long(self) -> bool:
+        ...
+    @property
+    def undistributed(self) -> Money:
+        ...
+class RuleReference:
+    """
+    A rule version a verdict used: id, citation, dates, certainty.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def certainty(self) -> str:
+        ...
+    @property
+    def citation(self) -> str:
+        ...
+    @property
+    def effective_from(self) -> datetime.date:
+        ...
+    @property
+    def effective_to(self) -> datetime.date | None:
+        ...
+    @property
+    def jurisdiction(self) -> str:
+        ...
+    @property
+    def note(self) -> str:
+        ...
+    @property
+    def rule_id(self) -> str:
+        ...
+    @property
+    def source(self) -> str:
+        ...
+    @property
+    def value(self) -> str:
+        """
+        The figure with its unit, e.g. '4 years'.
+        """
+    @property
+    def version(self) -> str:
+        ...
+class Verdict:
+    """
+    The common part of every rule verdict: the rule versions used and the reasoning.
+    """
+    def __str__(self) -> str:
+        ...
+    def explain(self) -> str:
+        """
+        The reasoning and every rule used, in plain English.
+        """
+    @property
+    def certainty(self) -> str:
+        ...
+    @property
+    def citation(self) -> str:
+        ...
+    @property
+    def rule_id(self) -> str:
+        ...
+    @property
+    def rules(self) -> list[RuleReference]:
+        """
+        Every rule version used; the first is the main one.
+        """
+    @property
+    def steps(self) -> list[str]:
+        """
+        The reasoning, one sentence per step.
+        """
+    @property
+    def version(self) -> str:
+        ...
+class RuleEntry:
+    """
+    One version of one rule figure of a rule pack.
+    """
+    def __repr__(self) -> str:
+        ...
+    def in_force_on(self, day: datetime.date | str) -> bool:
+        ...
+    @property
+    def certainty(self) -> str:
+        ...
+    @property
+    def citation(self) -> str:
+        ...
+    @property
+    def currency(self) -> str | None:
+        ...
+    @property
+    def effective_from(self) -> datetime.date:
+        ...
+    @property
+    def effective_to(self) -> datetime.date | None:
+        ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def jurisdiction(self) -> str:
+        ...
+    @property
+    def note(self) -> str:
+        ...
+    @property
+    def origin(self) -> str:
+        ...
+    @property
+    def pack(self) -> str:
+        ...
+    @property
+    def params(self) -> dict:
+        ...
+    @property
+    def source(self) -> str:
+        ...
+    @property
+    def unit(self) -> str:
+        ...
+    @property
+    def value(self) -> typing.Any:
+        ...
+class PackInfo:
+    """
+    What a rule pack's [pack] table says about it.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def note(self) -> str:
+        ...
+    @property
+    def origin(self) -> str:
+        ...
+    @property
+    def reviewed(self) -> datetime.date:
+        ...
+    @property
+    def rules(self) -> int:
+        ...
+    @property
+    def title(self) -> str:
+        ...
+class RuleBook:
+    """
+    Loaded rule packs, looked up by jurisdiction, rule id and date.
+    """
+    @staticmethod
+    def builtin() -> RuleBook:
+        """
+        The built-in packs (shared, immutable).
+        """
+    def __copy__(self) -> RuleBook:
+        ...
+    def __deepcopy__(self, memo: dict) -> RuleBook:
+        ...
+    def __init__(self, defaults: bool = True) -> None:
+        ...
+    def at(self, jurisdiction: str, rule_id: str, as_of: datetime.date | str) -> RuleEntry:
+        ...
+    def entries(self) -> list[RuleEntry]:
+        ...
+    def has_jurisdiction(self, jurisdiction: str) -> bool:
+        ...
+    def jurisdictions(self) -> list[str]:
+        ...
+    def load_file(self, path: str) -> None:
+        ...
+    def load_text(self, text: str, origin: str = '<string>') -> None:
+        ...
+    def packs(self) -> list[PackInfo]:
+        ...
+    def require_jurisdiction(self, jurisdiction: str) -> None:
+        ...
+    def versions(self, jurisdiction: str, rule_id: str) -> list[RuleEntry]:
+        ...
+class LimitationVerdict(Verdict):
+    """
+    When a debt becomes time-barred, its status on a date, and what a payment now would do.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def alternative_expires_on(self) -> datetime.date | None:
+        ...
+    @property
+    def as_of(self) -> datetime.date:
+        ...
+    @property
+    def contested(self) -> bool:
+        ...
+    @property
+    def debt_type(self) -> str:
+        ...
+    @property
+    def expires_on(self) -> datetime.date | None:
+        ...
+    @property
+    def extinguished(self) -> bool:
+        ...
+    @property
+    def jurisdiction(self) -> str:
+        ...
+    @property
+    def payment_now_restarts(self) -> bool:
+        ...
+    @property
+    def payment_now_revives(self) -> bool:
+        ...
+    @property
+    def period(self) -> str:
+        ...
+    @property
+    def restarted(self) -> bool:
+        ...
+    @property
+    def revived(self) -> bool:
+        ...
+    @property
+    def start_is_lower_bound(self) -> bool:
+        ...
+    @property
+    def starts_on(self) -> datetime.date | None:
+        ...
+    @property
+    def status(self) -> str:
+        ...
+class ContactReason:
+    """
+    One reason a proposed call is not allowed: the rule, a plain-English message and the facts behind it (the window's calls, the conversation date, the zone and local time).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def blocked_through(self) -> datetime.date | None:
+        """
+        wait / frequency: last blocked day
+        """
+    @property
+    def calls(self) -> list:
+        """
+        frequency: the counted calls of the fullest window; wait: the conversation (aware datetimes, UTC)
+        """
+    @property
+    def conversation_on(self) -> datetime.date | None:
+        """
+        wait: the conversation's local date
+        """
+    @property
+    def jurisdiction(self) -> str:
+        ...
+    @property
+    def kind(self) -> str:
+        """
+        'call_frequency', 'post_conversation_wait' or 'inconvenient_time'
+        """
+    @property
+    def local_time(self) -> str:
+        ...
+    @property
+    def message(self) -> str:
+        ...
+    @property
+    def rule_id(self) -> str:
+        ...
+    @property
+    def time_zone(self) -> str:
+        ...
+    @property
+    def window_from(self) -> datetime.date | None:
+        """
+        frequency: first day of the fullest window
+        """
+    @property
+    def window_to(self) -> datetime.date | None:
+        """
+        frequency: last day of that window
+        """
+class ContactVerdict(Verdict):
+    """
+    Whether a telephone call may be placed now (Reg F frequency, the wait after a conversation, convenient hours in every candidate zone, state overlays), why, and the earliest allowed instant.
+    """
+    def __bool__(self) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def allowed(self) -> bool:
+        ...
+    @property
+    def as_of(self) -> datetime.date:
+        ...
+    @property
+    def at(self) -> typing.Any:
+        """
+        the proposed time (aware datetime, UTC)
+        """
+    @property
+    def earliest_local_time(self) -> str:
+        ...
+    @property
+    def jurisdiction(self) -> str:
+        ...
+    @property
+    def latest_local_time(self) -> str:
+        ...
+    @property
+    def next_allowed(self) -> typing.Any:
+        """
+        earliest allowed instant at or after `at` (aware datetime, UTC); None when nothing was found within search_days
+        """
+    @property
+    def reasons(self) -> list[ContactReason]:
+        ...
+    @property
+    def time_zones(self) -> list[str]:
+        ...
+class GarnishmentVerdict(Verdict):
+    """
+    The most an ordinary judgment creditor may garnish from one pay period's earnings.
+    
+    ``amount`` is the binding figure (Money, rounded down to the cent); ``federal_amount`` and
+    ``state_amount`` are the two limits (``state_amount`` is None when no state rule applies) and
+    ``binding`` says which set the amount ("federal", "state" or "both"). ``explain()`` gives the
+    steps and the rules with their citations.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def amount(self) -> Money:
+        ...
+    @property
+    def binding(self) -> str:
+        ...
+    @property
+    def disposable_earnings(self) -> Money:
+        ...
+    @property
+    def federal_amount(self) -> Money:
+        ...
+    @property
+    def federal_floor(self) -> Money:
+        ...
+    @property
+    def gross_earnings(self) -> Money | None:
+        ...
+    @property
+    def jurisdiction(self) -> str:
+        ...
+    @property
+    def pay_period(self) -> str:
+        ...
+    @property
+    def rounding(self) -> str:
+        ...
+    @property
+    def state_amount(self) -> Money | None:
+        ...
+    @property
+    def state_floor(self) -> Money | None:
+        ...
+class CompensationVerdict(Verdict):
+    """
+    The fixed sum a creditor may add to a late commercial debt (UK Late Payment Act s5A, EU
+    Directive 2011/7/EU Art. 6): ``amount`` (Money), the ``debt`` it was banded on, and the rules.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def amount(self) -> Money:
+        ...
+    @property
+    def debt(self) -> Money:
+        ...
+    @property
+    def jurisdiction(self) -> str:
+        ...
+class StatutoryInterestVerdict(Verdict):
+    """
+    Interest the law adds to a late debt or a judgment: ``amount`` (Money, rounded once with
+    ``rounding``), the ``annual_rate`` (percent, Decimal), the reference rate and the day it was read,
+    the number of ``days``, the ``exact`` unrounded figure and the accrual ``segments``.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def amount(self) -> Money:
+        ...
+    @property
+    def annual_rate(self) -> decimal.Decimal:
+        ...
+    @property
+    def days(self) -> int:
+        ...
+    @property
+    def end(self) -> datetime.date:
+        """
+        The day of payment.
+        """
+    @property
+    def exact(self) -> str:
+        ...
+    @property
+    def jurisdiction(self) -> str:
+        ...
+    @property
+    def principal(self) -> Money:
+        ...
+    @property
+    def reference_date(self) -> datetime.date | None:
+        ...
+    @property
+    def reference_rate(self) -> decimal.Decimal | None:
+        ...
+    @property
+    def rounding(self) -> str:
+        ...
+    @property
+    def segments(self) -> list[AccrualSegment]:
+        ...
+    @property
+    def start(self) -> datetime.date:
+        """
+        The due date (or date of judgment).
+        """
+class ReferenceRateVerdict(Verdict):
+    """
+    A reference rate on a date: ``rate`` (percent, Decimal), the table ``name``, the date asked
+    ``on`` and the ``effective_from`` date of that rate.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def effective_from(self) -> datetime.date:
+        ...
+    @property
+    def name(self) -> str:
+        ...
+    @property
+    def on(self) -> datetime.date:
+        ...
+    @property
+    def rate(self) -> decimal.Decimal:
+        ...
+class ValidationPeriodVerdict(Verdict):
+    """
+    The Reg F validation-period end date (.date) and assumed receipt.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def assumed_receipt(self) -> datetime.date:
+        ...
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @property
+    def observed_holidays(self) -> str:
+        ...
+    @property
+    def provided_on(self) -> datetime.date:
+        ...
+    @property
+    def skipped(self) -> list[datetime.date]:
+        ...
+class ValidationNoticeVerdict(Verdict):
+    """
+    The last day (.date) to provide Reg F validation information.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @property
+    def initial_communication(self) -> datetime.date:
+        ...
+class FurnishingVerdict(Verdict):
+    """
+    The earliest day (.date, None when blocked) to furnish to a credit bureau.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def blocked(self) -> bool:
+        ...
+    @property
+    def date(self) -> datetime.date | None:
+        ...
+    @property
+    def reading(self) -> str:
+        ...
+    @property
+    def sent_on(self) -> datetime.date:
+        ...
+    @property
+    def undeliverable_notice_on(self) -> datetime.date | None:
+        ...
+    @property
+    def wait_ends_on(self) -> datetime.date:
+        ...
+class ObsolescenceVerdict(Verdict):
+    """
+    The FCRA obsolescence date (.date) of a collection or charge-off item.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def clock_start(self) -> datetime.date:
+        ...
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @property
+    def first_delinquency(self) -> datetime.date:
+        ...
+    @property
+    def last_reportable_day(self) -> datetime.date:
+        ...
+class BreathingSpaceProtection:
+    """
+    One thing creditors must stop during a breathing space, with its rule.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def certainty(self) -> str:
+        ...
+    @property
+    def citation(self) -> str:
+        ...
+    @property
+    def description(self) -> str:
+        ...
+    @property
+    def rule_id(self) -> str:
+        ...
+    @property
+    def what(self) -> str:
+        ...
+class BreathingSpaceVerdict(Verdict):
+    """
+    The dates (.ends_on, .midway_review_from/.to) and protections (.frozen) of a breathing space.
+    """
+    def __repr__(self) -> str:
+        ...
+    def protects(self, date: datetime.date | str) -> bool:
+        ...
+    @property
+    def ends_on(self) -> datetime.date | None:
+        ...
+    @property
+    def frozen(self) -> list[BreathingSpaceProtection]:
+        ...
+    @property
+    def kind(self) -> str:
+        ...
+    @property
+    def midway_review_from(self) -> datetime.date | None:
+        ...
+    @property
+    def midway_review_to(self) -> datetime.date | None:
+        ...
+    @property
+    def start(self) -> datetime.date:
+        ...
+    @property
+    def treatment_ended_on(self) -> datetime.date | None:
+        ...
+class Form1099CVerdict(Verdict):
+    """
+    Whether a Form 1099-C is required (.required, .reason).
+    """
+    def __bool__(self) -> bool:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def amount(self) -> Money:
+        ...
+    @property
+    def as_of(self) -> datetime.date:
+        ...
+    @property
+    def event(self) -> str:
+        ...
+    @property
+    def reason(self) -> str:
+        ...
+    @property
+    def required(self) -> bool:
+        ...
+    @property
+    def threshold(self) -> Money:
+        ...
+class DefaultNoticeVerdict(Verdict):
+    """
+    The earliest remedy date and action day (.date) of a CCA default notice.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def counting(self) -> str:
+        ...
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @property
+    def deemed(self) -> bool:
+        ...
+    @property
+    def posted_on(self) -> datetime.date | None:
+        ...
+    @property
+    def remedy_date(self) -> datetime.date:
+        ...
+    @property
+    def served_on(self) -> datetime.date:
+        ...
+class PreActionVerdict(Verdict):
+    """
+    The reply deadline and the earliest day (.date) to issue proceedings.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @property
+    def documents_provided_on(self) -> datetime.date | None:
+        ...
+    @property
+    def extended(self) -> bool:
+        ...
+    @property
+    def letter_dated(self) -> datetime.date:
+        ...
+    @property
+    def reply_due(self) -> datetime.date:
+        ...
+    @property
+    def reply_received_on(self) -> datetime.date | None:
+        ...
+class ArrearsNoticeVerdict(Verdict):
+    """
+    The CCA s86B/s86C arrears-notice trigger with deadlines from the rule pack.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def agreement(self) -> str:
+        ...
+    @property
+    def conditions_met_on(self) -> datetime.date | None:
+        ...
+    @property
+    def deadline(self) -> datetime.date | None:
+        ...
+    @property
+    def first_notice_by(self) -> datetime.date | None:
+        ...
+    @property
+    def next_notice_by(self) -> datetime.date | None:
+        ...
+    @property
+    def required(self) -> bool:
+        ...
+    @property
+    def shortfall(self) -> Money:
+        ...
+def _affordability_categories(section: str) -> list[str]:
+    ...
+def _affordability_dmp(disposable: Money, creditors: collections.abc.Iterable, max_months: typing.SupportsInt | typing.SupportsIndex, remainder: str) -> DmpResult:
+    ...
+def _affordability_statement(items: collections.abc.Iterable, currency: typing.Any, rounding: typing.Any) -> AffordabilityStatement:
+    ...
 def _apr_details(advances: collections.abc.Sequence[tuple[datetime.date | str, Money]], payments: collections.abc.Sequence[tuple[datetime.date | str, Money]], method: str, unit_period: str | None, uk_basis: str, places: typing.SupportsInt | typing.SupportsIndex, rounding: typing.Any) -> AprResult:
     ...
 def _apr_tolerance_check(disclosed: typing.Any, computed: typing.Any, irregular: bool) -> AprToleranceVerdict:
     ...
 def _fv(rate: decimal.Decimal | int | str, nper: decimal.Decimal | int | str, pmt: decimal.Decimal | int | str, pv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
+    ...
+def _garnishment_limit(jurisdiction: str, disposable_earnings: Money, pay_period: str, as_of: datetime.date | str, gross_earnings: typing.Any, head_of_family: bool, written_consent: bool, local_minimum_hourly: typing.Any, wage_region: str, book: typing.Any) -> GarnishmentVerdict:
+    ...
+def _garnishment_limits(disposable_minor: numpy.typing.NDArray[numpy.int64], jurisdictions: collections.abc.Sequence[str] | None, default_jurisdiction: str, pay_period: str, as_of: datetime.date | str, gross_minor: numpy.typing.NDArray[numpy.int64] | None, head_of_family: bool, written_consent: bool, local_minimum_hourly: typing.Any, wage_region: str, book: typing.Any, collect: bool) -> typing.Any:
     ...
 def _ipmt(rate: decimal.Decimal | int | str, per: decimal.Decimal | int | str, nper: decimal.Decimal | int | str, pv: decimal.Decimal | int | str, fv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
     ...
@@ -613,9 +1561,17 @@ def _irr(values: collections.abc.Iterable) -> decimal.Decimal:
     ...
 def _irr_all(values: collections.abc.Iterable) -> list[decimal.Decimal]:
     ...
+def _judgment_interest(amount: Money, entered_on: datetime.date | str, paid_on: datetime.date | str, rounding: typing.Any, jurisdiction: str, rate_percent: typing.Any, book: typing.Any) -> StatutoryInterestVerdict:
+    ...
+def _late_payment_compensation(debt: Money, as_of: datetime.date | str, jurisdiction: str, book: typing.Any) -> CompensationVerdict:
+    ...
+def _late_payment_interest(debt: Money, due_date: datetime.date | str, paid_on: datetime.date | str, rounding: typing.Any, jurisdiction: str, book: typing.Any) -> StatutoryInterestVerdict:
+    ...
 def _nper(rate: decimal.Decimal | int | str, pmt: decimal.Decimal | int | str, pv: decimal.Decimal | int | str, fv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
     ...
 def _npv(rate: decimal.Decimal | int | str, values: collections.abc.Iterable) -> decimal.Decimal:
+    ...
+def _parse_pay_period(name: str) -> str:
     ...
 def _pmt(rate: decimal.Decimal | int | str, nper: decimal.Decimal | int | str, pv: decimal.Decimal | int | str, fv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
     ...
@@ -624,6 +1580,34 @@ def _ppmt(rate: decimal.Decimal | int | str, per: decimal.Decimal | int | str, n
 def _pv(rate: decimal.Decimal | int | str, nper: decimal.Decimal | int | str, pmt: decimal.Decimal | int | str, fv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
     ...
 def _rate(nper: decimal.Decimal | int | str, pmt: decimal.Decimal | int | str, pv: decimal.Decimal | int | str, fv: decimal.Decimal | int | str, when: str) -> decimal.Decimal:
+    ...
+def _reference_rate(name: str, on: datetime.date | str, book: typing.Any) -> ReferenceRateVerdict:
+    ...
+def _settle_approve(offer: SettlementOffer, bands: collections.abc.Iterable, age_days: typing.SupportsInt | typing.SupportsIndex) -> AuthorityDecision:
+    ...
+def _settle_break_even(offer: SettlementOffer, discount_rate: typing.Any, model: BreakModel, per_contact: typing.Any, setup_contacts: typing.Any, contacts_per_payment: typing.Any, legal: typing.Any, commission: typing.Any, places: typing.SupportsInt | typing.SupportsIndex) -> BreakEvenResult:
+    ...
+def _settle_curve(survival: collections.abc.Iterable) -> BreakModel:
+    ...
+def _settle_forgiven(balance: typing.Any, settled: typing.Any) -> Money:
+    ...
+def _settle_from_schedule(balance: typing.Any, schedule: Schedule) -> SettlementOffer:
+    ...
+def _settle_full_balance(balance: typing.Any, payments: typing.SupportsInt | typing.SupportsIndex, frequency: typing.Any, first_due: typing.Any, remainder: str) -> SettlementOffer:
+    ...
+def _settle_hazard(hazard: typing.Any) -> BreakModel:
+    ...
+def _settle_instalments(balance: typing.Any, fraction: typing.Any, payments: typing.SupportsInt | typing.SupportsIndex, frequency: typing.Any, first_due: typing.Any, rounding: typing.Any, remainder: str) -> SettlementOffer:
+    ...
+def _settle_lump_sum(balance: typing.Any, fraction: typing.Any, minimum: typing.Any, rounding: typing.Any) -> SettlementOffer:
+    ...
+def _settle_optimise(balance: typing.Any, age_days: typing.SupportsInt | typing.SupportsIndex, bands: collections.abc.Iterable, authority: str, max_payment: typing.Any, max_lump_sum: typing.Any, minimum_settlement: typing.Any, max_payments: typing.SupportsInt | typing.SupportsIndex, frequency: typing.Any, first_due: typing.Any, discount_rate: typing.Any, model: BreakModel, per_contact: typing.Any, setup_contacts: typing.Any, contacts_per_payment: typing.Any, legal: typing.Any, commission: typing.Any, rounding: typing.Any) -> OptimisationResult:
+    ...
+def _settle_sensitivity(offer: SettlementOffer, rates: collections.abc.Iterable, hazards: collections.abc.Iterable, per_contact: typing.Any, setup_contacts: typing.Any, contacts_per_payment: typing.Any, legal: typing.Any, commission: typing.Any, rounding: typing.Any) -> SensitivityTable:
+    ...
+def _settle_value(offer: SettlementOffer, discount_rate: typing.Any, model: BreakModel, per_contact: typing.Any, setup_contacts: typing.Any, contacts_per_payment: typing.Any, legal: typing.Any, commission: typing.Any, rounding: typing.Any) -> OfferValuation:
+    ...
+def _settle_within_authority(offer: SettlementOffer, bands: collections.abc.Iterable, level: str, age_days: typing.SupportsInt | typing.SupportsIndex) -> bool:
     ...
 def _solve_rate(principal: Money, payment: Money, periods: typing.SupportsInt | typing.SupportsIndex, periods_per_year: typing.SupportsInt | typing.SupportsIndex, places: typing.SupportsInt | typing.SupportsIndex) -> decimal.Decimal:
     ...
@@ -647,6 +1631,8 @@ def apply_pro_rata(payment: Money, dues: collections.abc.Iterable, remainder: st
     """
     Shares the payment across the dues in proportion to their amounts, never more than a due.
     """
+def breathing_space(start: datetime.date | str, kind: str = 'standard', treatment_ended_on: datetime.date | str | None = None, as_of: datetime.date | str | None = None) -> BreathingSpaceVerdict:
+    ...
 def build_schedule(shape: str, principal: Money, annual_rate: typing.Any = 0, periods: typing.SupportsInt | typing.SupportsIndex = 0, frequency: typing.Any = 'monthly', start: typing.Any = None, first_due: typing.Any = None, interest: str = 'periodic', day_count: str = 'ACT/365F', odd_period: str = 'daily', interest_rounding: typing.Any = 'half_up', payment_step: typing.Any = None, payment_rounding: typing.Any = 'half_up', residue: str = 'last', instalment: typing.Any = None, amounts: typing.Any = None, step_every: typing.SupportsInt | typing.SupportsIndex = 12, step_rate: typing.Any = 0, down_payment: typing.Any = None, balloon: typing.Any = None, fee: typing.Any = None, interest_only_periods: typing.SupportsInt | typing.SupportsIndex = 0, payment_holiday_periods: typing.SupportsInt | typing.SupportsIndex = 0, calendar: typing.Any = None, adjustment: str = 'following', anchor_day: typing.SupportsInt | typing.SupportsIndex = 0, end_of_month: bool = False) -> Schedule:
     ...
 def build_schedules(shape: str, principal_minor: numpy.typing.NDArray[numpy.int64], currency: str, annual_rate: typing.Any, periods: typing.Any, first_due: typing.Any, start: typing.Any = None, frequency: typing.Any = 'monthly', collect: bool = False, interest: str = 'periodic', day_count: str = 'ACT/365F', odd_period: str = 'daily', interest_rounding: typing.Any = 'half_up', payment_step: typing.Any = None, payment_rounding: typing.Any = 'half_up', residue: str = 'last', instalment: typing.Any = None, amounts: typing.Any = None, step_every: typing.SupportsInt | typing.SupportsIndex = 12, step_rate: typing.Any = 0, down_payment: typing.Any = None, balloon: typing.Any = None, fee: typing.Any = None, interest_only_periods: typing.SupportsInt | typing.SupportsIndex = 0, payment_holiday_periods: typing.SupportsInt | typing.SupportsIndex = 0, calendar: typing.Any = None, adjustment: str = 'following', anchor_day: typing.SupportsInt | typing.SupportsIndex = 0, end_of_month: bool = False) -> dict:
@@ -665,6 +1651,10 @@ def calendar_ids() -> list[str]:
     ...
 def cca_arrears_notice(schedule: Schedule, payments: typing.Any, as_of: typing.Any, agreement: str = 'fixed_sum', unpaid_judgment: bool = False, last_notice_on: typing.Any = None, notice_given_for_these_payments: bool = False, next_statement_period_end: typing.Any = None) -> dict:
     ...
+def cca_arrears_notice_timing(schedule: Schedule, payments: typing.Any, as_of: datetime.date | str, agreement: str = 'fixed_sum', unpaid_judgment: bool = False, last_notice_on: datetime.date | str | None = None, notice_given_for_these_payments: bool = False, next_statement_period_end: datetime.date | str | None = None) -> ArrearsNoticeVerdict:
+    ...
+def cca_default_notice_earliest_action(served_on: datetime.date | str | None = None, posted_on: datetime.date | str | None = None, post: str = 'first_class', calendar: typing.Any = None, counting: str | None = None, as_of: datetime.date | str | None = None) -> DefaultNoticeVerdict:
+    ...
 def check_promise(date: typing.Any, amount: Money, payments: typing.Any, as_of: typing.Any, made_on: typing.Any = None, tolerance: typing.Any = None, grace_days: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     ...
 def columns_allocate(amounts: numpy.typing.NDArray[numpy.int64], parts: typing.Any, remainder: str, collect: bool) -> typing.Any:
@@ -681,6 +1671,16 @@ def columns_round(minor: numpy.typing.NDArray[numpy.int64], increment: typing.Su
     ...
 def columns_sum(minor: numpy.typing.NDArray[numpy.int64]) -> int:
     ...
+def contact_check_call_log(person: numpy.typing.NDArray[numpy.int64], debt: numpy.typing.NDArray[numpy.int64], utc_seconds: numpy.typing.NDArray[numpy.int64], outcome: numpy.typing.NDArray[numpy.uint8], time_zones: collections.abc.Sequence[str], excluded_by_consent: numpy.typing.NDArray[numpy.uint8] | None = None, number_kind: numpy.typing.NDArray[numpy.uint8] | None = None, zone: numpy.typing.NDArray[numpy.int32] | None = None, jurisdiction: str = 'US', as_of: typing.Any = None, book: typing.Any = None) -> tuple[numpy.typing.NDArray[numpy.uint8], numpy.typing.NDArray[numpy.int32]]:
+    ...
+def contact_may_call(person: numpy.typing.NDArray[numpy.int64], debt: numpy.typing.NDArray[numpy.int64], utc_seconds: numpy.typing.NDArray[numpy.int64], outcome: numpy.typing.NDArray[numpy.uint8], excluded_by_consent: numpy.typing.NDArray[numpy.uint8], number_kind: numpy.typing.NDArray[numpy.uint8], at: typing.SupportsInt | typing.SupportsIndex, time_zones: collections.abc.Sequence[str], jurisdiction: str = 'US', kind: str = 'personal', with_consent: bool = False, search_days: typing.SupportsInt | typing.SupportsIndex = 400, book: typing.Any = None) -> ContactVerdict:
+    ...
+def credit_reporting_obsolete_on(first_delinquency: datetime.date | str, added_to_file_on: datetime.date | str | None = None, as_of: datetime.date | str | None = None) -> ObsolescenceVerdict:
+    ...
+def credit_reporting_obsolete_serials(day_serials: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], collect: bool = False) -> typing.Any:
+    """
+    credit_reporting_obsolete_on over int64 days since 1970-01-01 (numpy datetime64[D] viewed as int64).
+    """
 def currencies() -> list[Currency]:
     """
     Every known currency: ISO 4217 List One, then user currencies.
@@ -701,9 +1701,13 @@ def decimal_multiply(a: decimal.Decimal | int | str, b: decimal.Decimal | int | 
     ...
 def decimal_round(value: decimal.Decimal | int | str, scale: typing.SupportsInt | typing.SupportsIndex, rounding: typing.Any) -> decimal.Decimal:
     ...
+def discharge_event_names() -> list[str]:
+    ...
 def due_dates(first: typing.Any, count: typing.SupportsInt | typing.SupportsIndex, frequency: str = 'monthly', anchor_day: typing.SupportsInt | typing.SupportsIndex = 0, end_of_month: bool = False, calendar: typing.Any = None, adjustment: str = 'following') -> list[datetime.date]:
     ...
 def explain_waterfall(result: WaterfallResult, charges: collections.abc.Sequence[Charge]) -> str:
+    ...
+def form_1099c_required(forgiven_amount: Money, event: str, as_of: datetime.date | str, applicable_entity: bool = True, limitation_defence_upheld: bool = False) -> Form1099CVerdict:
     ...
 def joint_calendar(calendars: collections.abc.Sequence[Calendar]) -> Calendar:
     ...
@@ -716,6 +1720,8 @@ def monitor(schedule: Schedule, payments: typing.Any, as_of: typing.Any, policy:
 def monitor_instalments(due_dates: typing.Any, amounts: typing.Any, currency: str, payments: typing.Any, as_of: typing.Any, policy: typing.Any = None) -> dict:
     ...
 def monitor_plans(inst_offsets: numpy.typing.NDArray[numpy.int64], due_date: numpy.typing.NDArray[numpy.int32], due_minor: numpy.typing.NDArray[numpy.int64], pay_offsets: numpy.typing.NDArray[numpy.int64], pay_date: numpy.typing.NDArray[numpy.int32], pay_minor: numpy.typing.NDArray[numpy.int64], as_of: numpy.typing.NDArray[numpy.int32], currency: str, policy: typing.Any = None, collect: bool = False) -> dict:
+    ...
+def passive_collection_earliest_furnishing(sent_on: datetime.date | str, undeliverable_notice_on: datetime.date | str | None = None, reading: str | None = None, as_of: datetime.date | str | None = None) -> FurnishingVerdict:
     ...
 def portfolio_age(days_past_due: numpy.typing.NDArray[numpy.int64], edges: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], amounts: numpy.typing.NDArray[numpy.int64] | None, collect: bool) -> typing.Any:
     ...
@@ -735,6 +1741,8 @@ def portfolio_recovery_rate(collected: numpy.typing.NDArray[numpy.int64], placed
     ...
 def portfolio_roll_rates(account_id_t0: numpy.typing.NDArray[numpy.int64], bucket_t0: numpy.typing.NDArray[numpy.int64], balance_t0: numpy.typing.NDArray[numpy.int64] | None, account_id_t1: numpy.typing.NDArray[numpy.int64], bucket_t1: numpy.typing.NDArray[numpy.int64], balance_t1: numpy.typing.NDArray[numpy.int64] | None, buckets: typing.SupportsInt | typing.SupportsIndex) -> tuple[numpy.typing.NDArray[numpy.int64], typing.Any, numpy.typing.NDArray[numpy.int64], typing.Any, numpy.typing.NDArray[numpy.int64], typing.Any]:
     ...
+def pre_action_reply_deadline(letter_dated: datetime.date | str, reply_received_on: datetime.date | str | None = None, seeking_advice: bool = False, documents_provided_on: datetime.date | str | None = None, as_of: datetime.date | str | None = None) -> PreActionVerdict:
+    ...
 def register_currency(code: str, minor_units: typing.SupportsInt | typing.SupportsIndex, name: str = '', numeric: typing.SupportsInt | typing.SupportsIndex = 0) -> Currency:
     """
     Registers a currency outside ISO 4217 and returns it.
@@ -745,10 +1753,23 @@ def reverse_payment(charges: collections.abc.Sequence[Charge], payments: collect
     ...
 def rounding_modes() -> list[str]:
     ...
+def rules_is_jurisdiction_code(code: str) -> bool:
+    ...
+def rules_limitation(jurisdiction: str, debt_type: str, defaulted_on: datetime.date | str | None, last_payment: datetime.date | str | None, last_acknowledgment: datetime.date | str | None, charged_off_on: datetime.date | str | None, debt_buyer: bool, as_of: datetime.date | str, book: RuleBook) -> LimitationVerdict:
+    ...
+def rules_limitation_columns(codes: collections.abc.Sequence[str], jurisdiction: numpy.typing.NDArray[numpy.uint16], type: numpy.typing.NDArray[numpy.uint8], defaulted_on: numpy.typing.NDArray[numpy.int32], last_payment: numpy.typing.NDArray[numpy.int32], last_acknowledgment: numpy.typing.NDArray[numpy.int32] | None, charged_off_on: numpy.typing.NDArray[numpy.int32] | None, debt_buyer: numpy.typing.NDArray[numpy.uint8] | None, as_of: numpy.typing.NDArray[numpy.int32], book: RuleBook) -> tuple[numpy.typing.NDArray[numpy.int32], numpy.typing.NDArray[numpy.uint8], numpy.typing.NDArray[numpy.uint8]]:
+    ...
+def rules_parent_jurisdiction(code: str) -> str:
+    ...
+def validation_notice_due(initial_communication: datetime.date | str, as_of: datetime.date | str | None = None) -> ValidationNoticeVerdict:
+    ...
+def validation_period_end(provided_on: datetime.date | str, calendar: typing.Any = None, observed_holidays: str | None = None, as_of: datetime.date | str | None = None) -> ValidationPeriodVerdict:
+    ...
 def year_fraction_rounded(start: datetime.date | str, end: datetime.date | str, convention: str, scale: typing.SupportsInt | typing.SupportsIndex, rounding: typing.Any, maturity: datetime.date | str | None = None, reference_start: datetime.date | str | None = None, reference_end: datetime.date | str | None = None, frequency: typing.SupportsInt | typing.SupportsIndex | None = None) -> decimal.Decimal:
     """
     The year fraction rounded to `scale` decimal places with the named rounding.
     """
+CALL_OUTCOMES: tuple = ('connected_conversation', 'unanswered', 'voicemail', 'not_connected')
 ISO4217_CITATION: str = 'ISO 4217:2015, Codes for the representation of currencies, List One (current currency & funds), as maintained by the ISO 4217 Maintenance Agency (SIX Group)'
 ISO4217_PUBLISHED: str = '2026-01-01'
 __version__: str = '0.1.0'

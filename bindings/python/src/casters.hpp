@@ -51,6 +51,11 @@ void register_rates(py::module_& m);     // APR, IRR/XIRR, rate and term solving
 void register_payments(py::module_& m);  // payment waterfalls, reversals, interest accrual
 void register_monitor(py::module_& m);   // plan monitoring, promises to pay, arrears notices
 void register_portfolio(py::module_& m); // aging, roll rates, liquidation curves, rates
+void register_settle(py::module_& m);    // settlement offers, expected recovery, affordability
+void register_rules(py::module_& m);     // rule packs, the rule book, verdicts, limitation
+void register_rules_contact(py::module_& m);  // Reg F contact frequency and hours, overlays
+void register_rules_money(py::module_& m);    // garnishment caps, statutory interest, rates
+void register_rules_notices(py::module_& m);  // notice periods, FCRA, breathing space, 1099-C
 
 }  // namespace recoup::python
 
