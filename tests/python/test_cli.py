@@ -576,31 +576,9 @@ def test_schedule_data_error_is_exit_1(capsys: pytest.CaptureFixture[str]) -> No
     assert err.startswith("recoup: error: ") and len(err.strip().splitlines()) == 1
 
 
-# --- settle and check (need recoup.settle / recoup.rules) -----------------------------------
+# --- settle and check -----------------------------------
 
 
-def _has(module: str) -> bool:
-    """Whether ``module`` imports in this build (and, for rules, has its limitation check)."""
-    import importlib
-
-    try:
-        loaded = importlib.import_module(module)
-    except ImportError:
-        return False
-    return module != "recoup.rules" or hasattr(loaded, "limitation")
-
-
-@pytest.mark.skipif(_has("recoup.rules"), reason="recoup.rules is in this build")
-def test_check_without_rules_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "check", "credit-reporting", "--first-delinquency", "2020-01-15")
-    assert code == 1
-    assert err.strip() == (
-        "recoup: error: 'recoup check credit-reporting' needs recoup.rules, "
-        "which is not available in this build of recoup"
-    )
-
-
-@pytest.mark.skipif(not _has("recoup.rules"), reason="recoup.rules is not in this build")
 def test_check_limitation(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys,
@@ -620,7 +598,6 @@ def test_check_limitation(capsys: pytest.CaptureFixture[str]) -> None:
     assert "16.004" in out  # Tex. Civ. Prac. & Rem. Code § 16.004
 
 
-@pytest.mark.skipif(not _has("recoup.rules"), reason="recoup.rules is not in this build")
 def test_check_unknown_jurisdiction_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(
         capsys,
@@ -715,7 +692,6 @@ def test_console_script_on_path(tmp_path: pathlib.Path) -> None:
 
 
 def test_batch_checks_are_declared() -> None:
-    assert set(batch.available_checks()) <= set(batch.CHECKS)
     meta = batch.result_meta(("limitation", "credit_reporting"))
     assert list(meta.columns)[-5:] == [
         "limitation_status",
@@ -746,101 +722,38 @@ def test_zero_balance_and_bom(capsys: pytest.CaptureFixture[str], tmp_path: path
 # --- the wiring of recoup.rules, against a stand-in (the real engine is tested in its own files) --
 
 
-class _Verdict:
-    def __init__(self, status: str, expires_on: datetime.date | None) -> None:
-        self.status, self.expires_on = status, expires_on
-        self.rule_id, self.citation = "limitation.open_account", "Stand-in Code § 1"
-
-    def explain(self) -> str:
-        return f"{self.status} (stand-in)"
+# Tex. CPRC 16.004(c) 4 years from the last activity; Limitation Act 1980 s.5 6 years; CPLR 214-i 3 years.
+EXPECTED_STATUS = ["running", "expired", "running", ""]
+EXPECTED_EXPIRY = ["2030-08-01", "2026-03-10", "2029-11-01", ""]
 
 
-def _stand_in_rules() -> Any:
-    import types
-
-    from recoup import UnknownJurisdictionError
-
-    def limitation(
-        *,
-        jurisdiction: str,
-        debt_type: str,
-        last_payment: Any,
-        as_of: datetime.date,
-        default_date: Any = None,
-    ) -> _Verdict:
-        if jurisdiction == "US-WI":
-            raise UnknownJurisdictionError("no limitation rule for US-WI", id="rules.unknown_jurisdiction")
-        start = last_payment or default_date
-        end = datetime.date(start.year + 4, start.month, min(start.day, 28))
-        return _Verdict("expired" if end <= as_of else "running", end)
-
-    def credit_reporting_obsolete_on(*, first_delinquency: datetime.date) -> Any:
-        return types.SimpleNamespace(date=datetime.date(first_delinquency.year + 7, 1, 1))
-
-    module = types.ModuleType("recoup.rules")
-    module.limitation = limitation  # type: ignore[attr-defined]
-    module.credit_reporting_obsolete_on = credit_reporting_obsolete_on  # type: ignore[attr-defined]
-    return module
-
-
-def test_evaluate_wires_the_rule_engine(
-    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "recoup.rules", _stand_in_rules())
+def test_evaluate_runs_the_rule_engine(capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path) -> None:
     src = write_csv(
         tmp_path / "a.csv",
-        [*GOOD_ROWS, "C-4,US-WI,open_account,USD,10.00,2020-01-01,,0,12"],
+        [*GOOD_ROWS, "C-4,US-ZZ,open_account,USD,10.00,2020-01-01,,0,12"],
     )
     code, _, _ = run(
         capsys, "portfolio", "evaluate", str(src), "--as-of", AS_OF, "-o", str(tmp_path / "o.csv"), "--quiet"
     )
     assert code == 0
     res = read_results(tmp_path / "o.csv")
-    assert res["limitation_status"].tolist() == ["running", "expired", "running", ""]
-    assert res["limitation_expires_on"].tolist() == ["2030-07-15", "2024-03-10", "2030-10-01", ""]
-    assert res["time_barred"].tolist() == ["False", "True", "False", ""]
-    assert res["limitation_citation"].tolist()[:3] == ["Stand-in Code § 1"] * 3
-    assert res["credit_reporting_obsolete_on"].tolist() == ["2033-01-01", "", "2033-01-01", ""]
-    assert res["error"].tolist()[3] == "row 4, column 'jurisdiction': no limitation rule for US-WI"
+    assert res["limitation_status"].tolist() == EXPECTED_STATUS
+    assert res["limitation_expires_on"].tolist() == EXPECTED_EXPIRY
+    assert res["limitation_citation"].tolist()[0] == "Tex. Civ. Prac. & Rem. Code § 16.004(c)"
+    assert res["error"].tolist()[3].startswith("row 4, column 'jurisdiction': ")
+    assert "US-ZZ" in res["error"].tolist()[3]
 
 
-def test_check_wires_the_rule_engine(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "recoup.rules", _stand_in_rules())
-    code, out, _ = run(
-        capsys, "check", "limitation", "--jurisdiction", "US-TX", "--debt-type", "open_account",
-        "--last-payment", "2019-03-01", "--as-of", AS_OF,
-    )  # fmt: skip
-    assert code == 0
-    assert out.splitlines() == [
-        "status: expired",
-        "expires_on: 2023-03-01",
-        "rule_id: limitation.open_account",
-        "citation: Stand-in Code § 1",
-        "expired (stand-in)",
-    ]
-    code, _, err = run(
-        capsys, "check", "limitation", "--jurisdiction", "US-WI", "--debt-type", "open_account",
-        "--last-payment", "2019-03-01",
-    )  # fmt: skip
-    assert code == 1
-    assert err.strip() == "recoup: error: no limitation rule for US-WI [rules.unknown_jurisdiction]"
-
-
-def test_demo_with_the_rule_engine_draws_the_time_barred_chart(
-    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "recoup.rules", _stand_in_rules())
+def test_demo_draws_the_time_barred_chart(capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path) -> None:
     assert run(capsys, "demo", "--accounts", "200", "--out", str(tmp_path), "--no-open")[0] == 0
     html = (tmp_path / "recoup-demo-report.html").read_text(encoding="utf-8")
-    assert 'id="chart-time-barred"' in html
+    assert 'id="chart-time-barred"' in html and 'id="chart-strategies"' in html
+    assert "-missing" not in html
 
 
-# --- settle (needs recoup.settle) -------------------------------------------------------------
+# --- settle -------------------------------------------------------------
 
 
-@pytest.mark.skipif(not _has("recoup.settle"), reason="recoup.settle is not in this build")
 def test_settle_values_an_offer_as_recoup_settle_does(capsys: pytest.CaptureFixture[str]) -> None:
     from recoup import settle
 
@@ -857,7 +770,6 @@ def test_settle_values_an_offer_as_recoup_settle_does(capsys: pytest.CaptureFixt
     assert "700.00" in out  # each of the six payments of 4200.00
 
 
-@pytest.mark.skipif(not _has("recoup.settle"), reason="recoup.settle is not in this build")
 def test_settle_optimiser(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys, "settle", "--balance", "6000.00 USD", "--max-payment", "400.00 USD", "--max-discount", "35%",
@@ -867,43 +779,7 @@ def test_settle_optimiser(capsys: pytest.CaptureFixture[str]) -> None:
     assert any(line.startswith("best: ") for line in out.splitlines())
 
 
-@pytest.mark.skipif(not _has("recoup.settle"), reason="recoup.settle is not in this build")
 def test_settle_bad_fraction_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "settle", "--balance", "100.00 USD", "--fraction", "150%")
     assert code == 2
     assert err.strip() == "recoup: error: --fraction 1.50 must be more than 0 and at most 1 (100%)"
-
-
-@pytest.mark.skipif(_has("recoup.settle"), reason="recoup.settle is in this build")
-def test_settle_without_settle_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "settle", "--balance", "100.00 USD")
-    assert code == 1
-    assert "needs recoup.settle" in err
-
-
-def test_check_whose_rule_is_missing_says_which(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    stand_in = _stand_in_rules()
-    del stand_in.credit_reporting_obsolete_on
-    monkeypatch.setitem(sys.modules, "recoup.rules", stand_in)
-    code, _, err = run(capsys, "check", "credit-reporting", "--first-delinquency", "2020-01-15")
-    assert code == 1
-    assert err.strip() == (
-        "recoup: error: 'recoup check credit-reporting' needs recoup.rules.credit_reporting_obsolete_on, "
-        "which is not available in this build of recoup"
-    )
-
-
-def test_demo_without_rules_and_settle_says_what_is_missing(
-    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "recoup.rules", None)  # import recoup.rules now raises ImportError
-    monkeypatch.setitem(sys.modules, "recoup.settle", None)
-    code, out, _ = run(capsys, "demo", "--accounts", "120", "--out", str(tmp_path), "--no-open")
-    assert code == 0
-    assert "note: Limitation status is not available: this build has no recoup.rules." in out
-    assert "note: Expected recovery by strategy is not available: this build has no recoup.settle." in out
-    html = (tmp_path / "recoup-demo-report.html").read_text(encoding="utf-8")
-    assert 'id="chart-time-barred-missing"' in html and 'id="chart-strategies-missing"' in html
-    assert out.splitlines()[-1] == f"report: {(tmp_path / 'recoup-demo-report.html').resolve()}"

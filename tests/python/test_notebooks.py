@@ -67,7 +67,7 @@ def test_notebook_runs(path: pathlib.Path, kernel_name: str, tmp_path: pathlib.P
 
     for module in nb.metadata.get("recoup", {}).get("requires", []):
         if importlib.util.find_spec(module) is None:
-            pytest.skip(f"{path.name} needs {module}, which this build does not have")
+            pytest.skip(f"{path.name} needs {module}: pip install recoup[report]")
     client = nbclient.NotebookClient(
         nb,
         kernel_name=kernel_name,

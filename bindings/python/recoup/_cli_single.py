@@ -1,35 +1,16 @@
 """``recoup settle`` and ``recoup check``: one settlement case, one compliance check.
 
-Both sit on modules imported only when the command runs (``recoup.settle``, ``recoup.rules``):
-a build without them still runs every other command, and these say plainly what is missing.
+Both are thin faces on ``recoup.settle`` and ``recoup.rules``, imported when the command runs
+(so ``recoup --help`` stays fast).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 from decimal import Decimal
 from typing import Any
 
-from ._cli_portfolio import DataError
-
-__all__ = ["add_check_parser", "add_settle_parser", "require"]
-
-
-def require(module: str, command: str, function: str | None = None) -> Any:
-    """``module`` imported (with ``function`` in it, when named), or a DataError saying that
-    ``command`` needs it."""
-    try:
-        loaded = importlib.import_module(module)
-    except ImportError:
-        raise DataError(
-            f"'{command}' needs {module}, which is not available in this build of recoup"
-        ) from None
-    if function is not None and not callable(getattr(loaded, function, None)):
-        raise DataError(
-            f"'{command}' needs {module}.{function}, which is not available in this build of recoup"
-        )
-    return loaded
+__all__ = ["add_check_parser", "add_settle_parser"]
 
 
 def _types() -> Any:
@@ -112,7 +93,7 @@ _VERDICT = ("status", "expires_on", "date", "amount", "rule_id", "citation")
 
 
 def _check_limitation(args: argparse.Namespace) -> int:
-    rules = require("recoup.rules", "recoup check limitation", "limitation")
+    from . import rules
     kwargs: dict[str, Any] = {
         "jurisdiction": args.jurisdiction,
         "debt_type": args.debt_type,
@@ -128,17 +109,17 @@ def _check_limitation(args: argparse.Namespace) -> int:
 
 
 def _check_credit_reporting(args: argparse.Namespace) -> int:
-    rules = require("recoup.rules", "recoup check credit-reporting", "credit_reporting_obsolete_on")
+    from . import rules
     return _show(rules.credit_reporting_obsolete_on(first_delinquency=args.first_delinquency), _VERDICT)
 
 
 def _check_validation_period(args: argparse.Namespace) -> int:
-    rules = require("recoup.rules", "recoup check validation-period", "validation_period_end")
+    from . import rules
     return _show(rules.validation_period_end(provided_on=args.provided_on), _VERDICT)
 
 
 def _check_garnishment(args: argparse.Namespace) -> int:
-    rules = require("recoup.rules", "recoup check garnishment", "garnishment_limit")
+    from . import rules
     result = rules.garnishment_limit(
         jurisdiction=args.jurisdiction,
         disposable_earnings=args.disposable_earnings,
@@ -149,12 +130,12 @@ def _check_garnishment(args: argparse.Namespace) -> int:
 
 
 def _check_breathing_space(args: argparse.Namespace) -> int:
-    rules = require("recoup.rules", "recoup check breathing-space", "breathing_space")
+    from . import rules
     return _show(rules.breathing_space(start=args.start), (*_VERDICT, "end", "ends_on"))
 
 
 def _check_late_payment(args: argparse.Namespace) -> int:
-    rules = require("recoup.rules", "recoup check late-payment-compensation", "late_payment_compensation")
+    from . import rules
     return _show(rules.late_payment_compensation(amount=args.amount, as_of=args.as_of), _VERDICT)
 
 
@@ -213,9 +194,8 @@ def add_settle_parser(sub: Any) -> None:
 def _settle(args: argparse.Namespace) -> int:
     from rich.table import Table
 
+    from . import settle
     from .cli import _console
-
-    settle = require("recoup.settle", "recoup settle")
     costs = settle.CollectionCosts(
         per_contact=args.per_contact,
         setup_contacts=args.setup_contacts,

@@ -146,17 +146,11 @@ def hazard_for(days_past_due: int, time_barred: bool = False) -> Decimal:
 def strategy_summaries(
     results: pd.DataFrame, as_of: datetime.date, progress: Callable[[int, int], None] | None = None
 ) -> tuple[list[StrategySummary], str | None]:
-    """Expected recovery by strategy and currency over the accounts without errors, or
-    ([], why not) when this build has no ``recoup.settle``; ``progress(done, total)`` is called
-    after each strategy and currency."""
-    import importlib
-
+    """Expected recovery by strategy and currency over the accounts without errors (and no
+    note); ``progress(done, total)`` is called after each strategy and currency."""
+    from . import settle
     from .report import StrategySummary
 
-    try:
-        settle = importlib.import_module("recoup.settle")
-    except ImportError:
-        return [], "Expected recovery by strategy is not available: this build has no recoup.settle."
     good = results[results["error"].isna()]
     codes = good["currency"].to_numpy(dtype=object)
     balance = good["balance_minor"].to_numpy(dtype=np.int64, na_value=0)

@@ -40,7 +40,7 @@ Optional columns and checks (what ``recoup portfolio evaluate`` uses):
 ``currency``           a column of ISO codes: each row in its own currency (else ``currency=``)
 ``checks=("limitation", "credit_reporting")`` adds the columns of ``CHECK_COLUMNS``; they read
 ``jurisdiction``, ``debt_type``, ``default_date`` and ``last_payment_date`` (dates, NaT = none) and
-need ``recoup.rules`` (``CheckUnavailableError`` when this build has no rule engine).
+are answered by ``recoup.rules`` (the verdicts' rule ids and citations are columns too).
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ import numpy as np
 import numpy.typing as npt
 
 from . import plan, portfolio
+from ._errors import RecoupError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,8 +63,6 @@ __all__ = [
     "CHECKS",
     "CHECK_COLUMNS",
     "RESULT_COLUMNS",
-    "CheckUnavailableError",
-    "available_checks",
     "evaluate_partition",
     "result_meta",
     "synthetic_accounts",
@@ -107,26 +106,6 @@ CHECK_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "credit_reporting": (("credit_reporting_obsolete_on", "datetime64[s]"),),
 }
-
-
-class CheckUnavailableError(ImportError):
-    """A check was asked for whose module (e.g. ``recoup.rules``) this build does not have."""
-
-
-def available_checks() -> tuple[str, ...]:
-    """The checks of ``CHECKS`` this build can run (their module and function are present)."""
-    import importlib
-
-    needs = {"limitation": "limitation", "credit_reporting": "credit_reporting_obsolete_on"}
-    out = []
-    for name, module in CHECKS.items():
-        try:
-            loaded = importlib.import_module(module)
-        except ImportError:
-            continue
-        if callable(getattr(loaded, needs[name], None)):
-            out.append(name)
-    return tuple(out)
 
 
 def _result_columns(checks: Sequence[str]) -> list[tuple[str, str]]:
@@ -289,31 +268,11 @@ def evaluate_partition(
     return pd.DataFrame({name: pd.Series(columns[name], dtype=dtype) for name, dtype in result_columns})
 
 
-def _rules_module() -> Any:
-    try:
-        import importlib
-
-        return importlib.import_module("recoup.rules")
-    except ImportError as e:
-        raise CheckUnavailableError(
-            "recoup.rules (the rule engine) is not available in this build of recoup"
-        ) from e
-
-
 def _date_or_none(value: np.datetime64) -> datetime.date | None:
     if np.isnat(value):
         return None
     d: datetime.date = value.astype("datetime64[D]").item()
     return d
-
-
-def _accepts(fn: Any, name: str) -> bool:
-    import inspect
-
-    try:
-        return name in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
 
 
 def _distinct(*cols: npt.NDArray[Any]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
@@ -341,13 +300,10 @@ def _limitation_columns(
 ) -> dict[str, Any] | None:
     """The limitation columns from the rule engine's columnar kernel (one call for the whole
     partition), with the rule id and citation of one verdict per (jurisdiction, debt type); None
-    when this engine has no columnar form or refuses the columns (the row-by-row path then says
-    which row is bad)."""
-    columns_fn = getattr(rules, "limitation_columns", None)
-    if columns_fn is None:
-        return None
+    when the kernel refuses a row (an unknown jurisdiction or debt type: the row-by-row path then
+    says which row is bad)."""
     try:
-        got = columns_fn(jur, kind, defaulted_on=defaulted, last_payment=paid, as_of=ref)
+        got = rules.limitation_columns(jur, kind, defaulted_on=defaulted, last_payment=paid, as_of=ref)
         first, inverse = _distinct(jur, kind)
         rule = np.empty(len(first), dtype=object)
         citation = np.empty(len(first), dtype=object)
@@ -360,7 +316,7 @@ def _limitation_columns(
                 last_payment=_date_or_none(paid[row]),
             )
             rule[u], citation[u] = v.rule_id or None, v.citation or None
-    except (ValueError, KeyError, TypeError, ArithmeticError):
+    except RecoupError:
         return None
     names = np.array(list(rules.LIMITATION_STATUSES), dtype=object)
     status = names[np.asarray(got["status"], dtype=np.int64)]
@@ -379,7 +335,7 @@ def _limitation_columns(
 def _run_check(check: str, accounts: pd.DataFrame, as_of: datetime.date | str, note: Any) -> dict[str, Any]:
     """The columns of one check; row errors go to ``note(row, id, message)``. Each distinct
     input is asked once (a book has far fewer distinct (jurisdiction, type, dates) than rows)."""
-    rules = _rules_module()
+    from . import rules
     ref = as_of if isinstance(as_of, datetime.date) else datetime.date.fromisoformat(as_of)
     nat = np.datetime64("NaT", "D")
     errors: dict[int, tuple[str, str]] = {}
@@ -391,7 +347,6 @@ def _run_check(check: str, accounts: pd.DataFrame, as_of: datetime.date | str, n
         fast = _limitation_columns(rules, jur, kind, defaulted, paid, ref)
         if fast is not None:
             return fast
-        start = next((k for k in ("defaulted_on", "default_date") if _accepts(rules.limitation, k)), None)
         first, inverse = _distinct(jur, kind, defaulted.view(np.int64), paid.view(np.int64))
         k = len(first)
         status = np.empty(k, dtype=object)
@@ -399,24 +354,21 @@ def _run_check(check: str, accounts: pd.DataFrame, as_of: datetime.date | str, n
         rule = np.empty(k, dtype=object)
         citation = np.empty(k, dtype=object)
         for u, row in enumerate(first.tolist()):
-            kwargs: dict[str, Any] = {
-                "jurisdiction": jur[row],
-                "debt_type": kind[row],
-                "last_payment": _date_or_none(paid[row]),
-                "as_of": ref,
-            }
-            if start:
-                kwargs[start] = _date_or_none(defaulted[row])
             try:
-                v = rules.limitation(**kwargs)
-            except (ValueError, KeyError, TypeError, ArithmeticError) as e:
-                errors[u] = (str(getattr(e, "id", "rules.error")), str(e))
+                v = rules.limitation(
+                    str(jur[row]),
+                    str(kind[row]),
+                    as_of=ref,
+                    defaulted_on=_date_or_none(defaulted[row]),
+                    last_payment=_date_or_none(paid[row]),
+                )
+            except RecoupError as e:
+                errors[u] = (e.id, str(e))
                 continue
-            on = getattr(v, "expires_on", None)
-            status[u] = str(v.status)
-            expires[u] = nat if on is None else np.datetime64(on, "D")
-            rule[u] = getattr(v, "rule_id", None)
-            citation[u] = getattr(v, "citation", None)
+            status[u] = v.status
+            expires[u] = nat if v.expires_on is None else np.datetime64(v.expires_on, "D")
+            rule[u] = v.rule_id
+            citation[u] = v.citation
         out = {
             "limitation_status": status[inverse],
             "limitation_expires_on": expires[inverse].astype("datetime64[s]"),
@@ -430,13 +382,14 @@ def _run_check(check: str, accounts: pd.DataFrame, as_of: datetime.date | str, n
         first, inverse = _distinct(defaulted.view(np.int64))
         obsolete = np.full(len(first), nat)
         for u, row in enumerate(first.tolist()):
-            if np.isnat(defaulted[row]):
+            day = _date_or_none(defaulted[row])
+            if day is None:
                 continue
             try:
-                got = rules.credit_reporting_obsolete_on(first_delinquency=_date_or_none(defaulted[row]))
-            except (ValueError, KeyError, TypeError):
+                got = rules.credit_reporting_obsolete_on(first_delinquency=day)
+            except RecoupError:
                 continue  # the rule does not apply (e.g. a delinquency before the FCRA's 1997 terms): empty
-            obsolete[u] = np.datetime64(getattr(got, "date", got), "D")
+            obsolete[u] = np.datetime64(got.date, "D")
         # the FCRA's seven years: US consumer reports only
         out = {"credit_reporting_obsolete_on": np.where(us, obsolete[inverse], nat).astype("datetime64[s]")}
         if errors:

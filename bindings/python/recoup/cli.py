@@ -267,13 +267,7 @@ def _cmd_portfolio_evaluate(args: argparse.Namespace) -> int:
     first_bad = next((e for e in accounts.error.tolist() if e is not None), None)
     if args.errors == "raise" and first_bad is not None:
         raise DataError(f"{args.input}: {first_bad}")
-    checks = batch.available_checks()
-    err = _console(stderr=True)
-    if not checks:
-        err.print(
-            "note: recoup.rules is not available in this build: the limitation and credit-reporting "
-            "columns are left empty"
-        )
+    checks = tuple(batch.CHECKS)
     edges = args.edges if args.edges is not None else portfolio.DEFAULT_EDGES
     results = _with_progress(accounts, args.as_of, checks, edges, quiet=args.quiet, label="evaluating")
     if args.errors == "raise":

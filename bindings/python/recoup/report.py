@@ -140,8 +140,7 @@ class StrategySummary:
 
 @dataclass(frozen=True)
 class PortfolioSummary:
-    """Everything the report shows. Fields that need a module this build lacks are empty and
-    say so in ``notes``."""
+    """Everything the report shows; a chart without data says why in its place."""
 
     as_of: datetime.date
     accounts: int
@@ -290,16 +289,9 @@ CONTACT_FLAGS: tuple[tuple[str, str], ...] = (
 def _contact_flags(
     calls: pd.DataFrame, good: pd.DataFrame, as_of: datetime.date
 ) -> tuple[dict[str, int], str | None]:
-    """Calls of US accounts flagged by the rule engine's Reg F checks, by flag (needs recoup.rules)."""
-    try:
-        import importlib
+    """Calls of US accounts flagged by the rule engine's Reg F checks, by flag."""
+    from .rules import check_call_log
 
-        rules: Any = importlib.import_module("recoup.rules")
-    except ImportError:
-        rules = None
-    check_call_log = getattr(rules, "check_call_log", None)
-    if check_call_log is None:
-        return {}, "Contact checks are not available: this build has no recoup.rules.check_call_log."
     us = set(good.loc[good["jurisdiction"].str.startswith("US"), "account_id"].tolist())
     log = calls[calls["account_id"].isin(us)]
     if not len(log) or "time" not in log.columns:
@@ -313,10 +305,7 @@ def _contact_flags(
     }
     import pandas as pd
 
-    try:
-        checked = check_call_log(pd.DataFrame(frame).reset_index(drop=True), jurisdiction="US", as_of=as_of)
-    except (TypeError, ValueError, KeyError, ArithmeticError) as e:
-        return {}, f"Contact checks failed in this build of recoup.rules ({type(e).__name__})."
+    checked = check_call_log(pd.DataFrame(frame).reset_index(drop=True), jurisdiction="US", as_of=as_of)
     return {name: int(np.count_nonzero(getattr(checked, name))) for name, _ in CONTACT_FLAGS}, None
 
 
@@ -595,7 +584,7 @@ def render_html(s: PortfolioSummary) -> str:
             "chart-time-barred",
             "Time-barred share by jurisdiction",
             _chart_time_barred(s),
-            "Limitation status is not available: this build of recoup has no rule engine (recoup.rules).",
+            "No limitation status to chart: no account had a jurisdiction, a debt type and a start date.",
         )
     )
     parts.append(
@@ -610,8 +599,7 @@ def render_html(s: PortfolioSummary) -> str:
             "chart-strategies",
             "Expected recovery by strategy",
             _chart_strategies(s),
-            "Expected recovery by strategy is not available: this build of recoup has no settlement "
-            "module (recoup.settle).",
+            "No strategy was valued: no account without errors had a positive balance.",
         )
     )
     if s.strategies:
