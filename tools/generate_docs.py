@@ -84,9 +84,27 @@ def python_api_page() -> str:
         "```",
         "",
     ]
-    for mod in (recoup, columns):
+    preambles = {
+        "recoup.rules": [
+            ">>> import datetime",
+            ">>> from datetime import date",
+            ">>> from recoup.rules import *",
+        ],
+        "recoup.settle": [">>> from datetime import date", ">>> from recoup.settle import *"],
+    }
+    for mod in (recoup, columns, recoup.rules, recoup.settle):
         module = mod.__name__
         lines += [f"## `{module}`", ""]
+        if module in preambles:
+            lines += [
+                "The examples of this section run after:",
+                "",
+                "```python",
+                *preambles[module],
+                "",
+                "```",
+                "",
+            ]
         for name in mod.__all__:
             obj = getattr(mod, name)
             if inspect.ismodule(obj) or isinstance(obj, (str, tuple)):
@@ -94,7 +112,7 @@ def python_api_page() -> str:
             lines += [f"### `{module}.{name}`", ""]
             doc = _doc(obj)
             if doc:
-                lines += ["```text", doc, "```", ""]
+                lines += ["```text", doc, "", "```", ""]
             if inspect.isclass(obj):
                 for attr in sorted(vars(obj)):
                     member = getattr(obj, attr)
