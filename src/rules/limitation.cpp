@@ -65,8 +65,19 @@ version compile(const rule_entry& e) {
   return v;
 }
 
+/// civil_date::add_months on day serials (the day of month kept, clamped to the month's end),
+/// with one conversion each way: the columnar kernel's hot path.
 std::int32_t add_months(std::int32_t serial, std::int32_t months) {
-  return civil_date::from_serial(serial).add_months(months).serial();
+  const date::year_month_day ymd{date::sys_days{date::days{serial}}};
+  const int total = static_cast<int>(ymd.year()) * 12 + static_cast<int>(static_cast<unsigned>(ymd.month())) - 1 + months;
+  const int y = total / 12;  // total > 0: serials are within 0001..9999 and periods are positive
+  const unsigned m = static_cast<unsigned>(total - y * 12) + 1;
+  if (y > 9999) return civil_date::from_serial(serial).add_months(months).serial();  // throws date.out_of_range
+  static constexpr std::array<unsigned, 12> month_days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  const unsigned dim = m == 2 && leap ? 29U : month_days[m - 1];
+  const unsigned d = std::min(static_cast<unsigned>(ymd.day()), dim);
+  return date::sys_days{date::year_month_day{date::year{y}, date::month{m}, date::day{d}}}.time_since_epoch().count();
 }
 
 struct kernel_in {
@@ -277,6 +288,25 @@ void limitation_table::evaluate(const limitation_columns_in& in, const limitatio
   check(out.expires_on.size() == n && out.status.size() == n && out.flags.size() == n,
         "output columns must be as long as the input");
   const std::size_t types = debt_type_names.size();
+  // One as-of date for every row (the usual case): resolve each (jurisdiction, type)'s version
+  // and each jurisdiction's debt-buyer rule once, not per row.
+  const bool one_day = in.as_of.size() == 1;
+  std::vector<const version*> resolved;
+  std::vector<std::uint8_t> buyer_may_revive;
+  if (one_day) {
+    const std::int32_t day = in.as_of[0];
+    resolved.assign(table_.size(), nullptr);
+    for (std::size_t c = 0; c < table_.size(); ++c)
+      for (const version& v : table_[c])
+        if (v.from <= day && day <= v.to) {
+          resolved[c] = &v;
+          break;
+        }
+    buyer_may_revive.assign(debt_buyer_.size(), 1);
+    for (std::size_t j = 0; j < debt_buyer_.size(); ++j)
+      for (const auto& b : debt_buyer_[j])
+        if (b.from <= day && day <= b.to) buyer_may_revive[j] = b.may_revive ? 1 : 0;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t j = in.jurisdiction[i];
     const std::size_t t = in.type[i];
@@ -287,13 +317,17 @@ void limitation_table::evaluate(const limitation_columns_in& in, const limitatio
     if (t >= types)
       throw invalid_input_error("limitation.columns", "row " + std::to_string(i) + ": debt type code " +
                                                           std::to_string(t) + " is outside 0..4");
-    const std::int32_t as_of = in.as_of.size() == 1 ? in.as_of[0] : in.as_of[i];
+    const std::int32_t as_of = one_day ? in.as_of[0] : in.as_of[i];
     const version* v = nullptr;
-    for (const version& c : table_[j * types + t])
-      if (c.from <= as_of && as_of <= c.to) {
-        v = &c;
-        break;
-      }
+    if (one_day) {
+      v = resolved[j * types + t];
+    } else {
+      for (const version& c : table_[j * types + t])
+        if (c.from <= as_of && as_of <= c.to) {
+          v = &c;
+          break;
+        }
+    }
     if (v == nullptr) {
       out.expires_on[i] = no_date;
       out.status[i] = static_cast<std::uint8_t>(limitation_status::unknown);
@@ -307,9 +341,14 @@ void limitation_table::evaluate(const limitation_columns_in& in, const limitatio
                 .as_of = as_of,
                 .debt_buyer = !in.debt_buyer.empty() && in.debt_buyer[i] != 0,
                 .debt_buyer_may_revive = true};
-    if (k.debt_buyer)
-      for (const auto& b : debt_buyer_[j])
-        if (b.from <= as_of && as_of <= b.to) k.debt_buyer_may_revive = b.may_revive;
+    if (k.debt_buyer) {
+      if (one_day) {
+        k.debt_buyer_may_revive = buyer_may_revive[j] != 0;
+      } else {
+        for (const auto& b : debt_buyer_[j])
+          if (b.from <= as_of && as_of <= b.to) k.debt_buyer_may_revive = b.may_revive;
+      }
+    }
     const kernel_out r = run(*v, k);
     out.expires_on[i] = r.expires;
     out.status[i] = static_cast<std::uint8_t>(r.status);
