@@ -6,7 +6,9 @@ debt types, last payments over 2012..2026 and a quarter of default dates unknown
 of benchmarks/rules_bench.cpp):
 
 * recoup columns  ``recoup.rules.limitation_columns`` (one C++ pass, GIL released): expiry,
-                  status and the restart / revival / extinguishment flags
+                  status and the restart / revival / extinguishment flags; timed with the
+                  jurisdiction and debt type as pandas categoricals (their codes are used as they
+                  are) and as text columns (hashed first with pandas.factorize)
 * numpy lookup    the usual vectorised shortcut: a period-in-years table by (jurisdiction, type),
                   ``start + years`` with numpy datetime arithmetic and a comparison with as_of. It
                   knows nothing of start events, restarts, revival or versions: a lower bound on
@@ -72,14 +74,24 @@ def main() -> None:
     d = generate(n)
     print(f"limitation verdicts, {n:,} accounts, {len(d['codes'])} jurisdictions, as of {AS_OF}")
 
-    # recoup columns: text codes in, as a caller with a DataFrame would pass them.
+    import pandas as pd
+
+    jur_cat = pd.Categorical(d["jurisdiction"])
+    type_cat = pd.Categorical(d["debt_type"])
+
     def recoup_columns() -> None:
+        rules.limitation_columns(
+            jur_cat, type_cat, defaulted_on=d["defaulted_on"], last_payment=d["last_payment"], as_of=AS_OF
+        )
+
+    def recoup_text_columns() -> None:
         rules.limitation_columns(
             d["jurisdiction"], d["debt_type"], defaulted_on=d["defaulted_on"], last_payment=d["last_payment"],
             as_of=AS_OF,
         )  # fmt: skip
 
     t_cols = best_of(args.repeat, recoup_columns)
+    t_text = best_of(args.repeat, recoup_text_columns)
 
     # numpy lookup peer: years[(j, t)], start + years, compare.
     years = np.zeros((len(d["codes"]), 4), dtype=np.int64)
@@ -134,7 +146,8 @@ def main() -> None:
     t_py = best_of(1, python_loop) * n / m
 
     rows = [
-        ("recoup columns", t_cols, "exact: start events, restarts, revival, versions, flags"),
+        ("recoup columns", t_cols, "categoricals; exact: start events, restarts, revival, versions, flags"),
+        ("recoup, text", t_text, "the same from text columns (factorized first)"),
         ("numpy lookup", t_np, "years table only: no start events, restarts, revival or versions"),
         ("recoup scalar", t_scalar, f"with explanation; {m:,}-account sample, scaled"),
         ("python loop", t_py, f"years table only; {m:,}-account sample, scaled"),

@@ -324,3 +324,19 @@ def test_acceptance_names_of_the_other_checks_are_exported() -> None:
         assert callable(getattr(rules, name)), name
         assert name in rules.__all__
     assert isinstance(datetime.date.today(), date)
+
+
+def test_columns_take_pandas_categoricals_and_refuse_missing_codes() -> None:
+    pd = pytest.importorskip("pandas")
+    jur = pd.Series(["US-TX", "GB-EAW", "US-TX"], dtype=pd.CategoricalDtype(["US-ZZ", "GB-EAW", "US-TX"]))
+    kind = pd.Categorical(["open_account"] * 3)
+    paid = np.array(["2021-03-15", "2024-05-01", "2025-01-01"], "datetime64[D]")
+    out = rules.limitation_columns(jur, kind, last_payment=paid, as_of=AS_OF)  # the unused US-ZZ is ignored
+    text = rules.limitation_columns(list(jur), list(kind), last_payment=paid, as_of=AS_OF)
+    assert (out["expires_on"] == text["expires_on"]).all() and (out["status"] == text["status"]).all()
+    with pytest.raises(recoup.InvalidInputError) as e:
+        rules.limitation_columns(["US-TX", None], ["open_account"] * 2, last_payment=paid[:2], as_of=AS_OF)
+    assert e.value.id == "columns.missing" and "row 1" in str(e.value)
+    with pytest.raises(recoup.InvalidInputError) as e2:
+        rules.limitation_columns(["US-TX", 7], ["open_account"] * 2, last_payment=paid[:2], as_of=AS_OF)
+    assert e2.value.id == "columns.dtype" and "row 1" in str(e2.value)

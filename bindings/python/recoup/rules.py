@@ -155,31 +155,68 @@ def _serials32(values: Any, what: str, n: int) -> npt.NDArray[np.int32]:
     serials = _day_serials(values, what)
     if serials.shape[0] != n:
         raise InvalidInputError(f"{what} has {serials.shape[0]} rows, expected {n}", id="columns.shape")
-    out = np.where(serials == _NAT, _NO_DATE, serials)
-    if out.size and (int(out.max()) > 2932896 or int(np.min(np.where(out == _NO_DATE, 0, out))) < -719162):
+    missing = serials == _NAT
+    if serials.size and (
+        int(serials.max()) > 2932896 or int(np.min(serials, where=~missing, initial=0)) < -719162
+    ):
         raise InvalidInputError(f"{what}: a date is outside 0001..9999", id="date.out_of_range")
-    return np.ascontiguousarray(out.astype(np.int32))
+    out = serials.astype(np.int32)  # in range now: exact
+    out[missing] = _NO_DATE
+    return out
 
 
-def _codes(values: Any, what: str, allowed: tuple[str, ...] | None = None) -> tuple[list[str], Any]:
-    arr = np.asarray(values)
-    if arr.size == 0:
-        arr = arr.astype(str)
+def _factorize(values: Any, what: str) -> tuple[list[Any], npt.NDArray[np.intp]]:
+    """(distinct values, the index of each row's value; -1 for a missing one). A pandas
+    categorical gives its codes as they are; other columns are hashed with pandas.factorize when
+    pandas is installed (fast on text), else sorted with numpy.unique."""
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is in the report and test extras
+        pd = None
+    if pd is not None:
+        cat = values.array if isinstance(values, pd.Series) else values
+        if isinstance(cat, pd.Categorical):
+            return list(cat.categories), np.asarray(cat.codes, dtype=np.intp)
+    arr = np.asarray(values, dtype=object) if not isinstance(values, np.ndarray) else values
     if arr.ndim != 1:
         raise InvalidInputError(f"{what} must be a one-dimensional column", id="columns.shape")
     if arr.dtype.kind == "f":
         raise InvalidInputError(f"{what} must be text codes, not {arr.dtype}", id="columns.dtype")
+    if pd is not None:
+        codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+        return list(uniques), np.asarray(codes, dtype=np.intp)
+    if arr.size and any(v is None for v in arr.tolist()):
+        row = next(i for i, v in enumerate(arr.tolist()) if v is None)
+        raise InvalidInputError(f"{what} row {row}: missing value", id="columns.missing")
     uniques, inverse = np.unique(arr.astype(str), return_inverse=True)
-    names = [str(u) for u in uniques]
-    if allowed is not None:
-        for name in names:
-            if name not in allowed:
-                row = int(np.flatnonzero(arr.astype(str) == name)[0])
-                raise InvalidInputError(
-                    f"{what} row {row}: unknown value {name!r} (expected one of {', '.join(allowed)})",
-                    id="limitation.debt_type",
-                )
-    return names, inverse
+    return list(uniques), np.asarray(inverse, dtype=np.intp).reshape(-1)
+
+
+def _codes(values: Any, what: str, allowed: tuple[str, ...] | None = None) -> tuple[list[str], Any]:
+    """(the distinct codes used, each row's index into them). Refuses missing values, values that
+    are not text, and (with ``allowed``) values outside it, naming the first bad row."""
+    uniques, index = _factorize(values, what)
+    if index.size and int(index.min()) < 0:
+        row = int(np.flatnonzero(index < 0)[0])
+        raise InvalidInputError(f"{what} row {row}: missing value", id="columns.missing")
+    used = np.bincount(index, minlength=len(uniques)) > 0 if index.size else np.zeros(len(uniques), bool)
+    names: list[str] = []
+    remap = np.full(len(uniques), -1, dtype=np.intp)
+    for k, value in enumerate(uniques):
+        if not used[k]:
+            continue  # an unused category of a categorical
+        if not isinstance(value, str):
+            row = int(np.flatnonzero(index == k)[0])
+            raise InvalidInputError(f"{what} row {row}: {value!r} is not a text code", id="columns.dtype")
+        if allowed is not None and value not in allowed:
+            row = int(np.flatnonzero(index == k)[0])
+            raise InvalidInputError(
+                f"{what} row {row}: unknown value {value!r} (expected one of {', '.join(allowed)})",
+                id="limitation.debt_type",
+            )
+        remap[k] = len(names)
+        names.append(value)
+    return names, remap[index] if index.size else index
 
 
 def limitation_columns(
