@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -279,3 +280,53 @@ recoup_status recoup_apr(const char* method, const char* currency, size_t advanc
 }
 
 }  // extern "C"
+
+namespace {
+
+std::optional<recoup::civil_date> optional_date(const char* text) {
+  if (text == nullptr) return std::nullopt;
+  return recoup::civil_date::parse(text);
+}
+
+/// Copies `text` into a fixed field, truncated with "..." when it does not fit.
+template <std::size_t N>
+void copy_field(char (&field)[N], const std::string& text) {
+  std::string t = text;
+  if (t.size() >= N) t = t.substr(0, N - 4) + "...";
+  std::memcpy(field, t.c_str(), t.size() + 1);
+}
+
+}  // namespace
+
+recoup_status recoup_limitation(const char* jurisdiction, const char* debt_type, const recoup_limitation_facts* facts,
+                                const char* as_of, recoup_limitation_result* out, char* explanation,
+                                std::size_t explanation_size, std::size_t* required) {
+  return entry([&] {
+    namespace r = recoup::rules;
+    const recoup_limitation_facts& f = require(facts, "facts");
+    recoup_limitation_result& o = require(out, "out");
+    const r::limitation_facts known{.defaulted_on = optional_date(f.defaulted_on),
+                                    .last_payment = optional_date(f.last_payment),
+                                    .last_acknowledgment = optional_date(f.last_acknowledgment),
+                                    .charged_off_on = optional_date(f.charged_off_on),
+                                    .debt_buyer = f.debt_buyer != 0};
+    const auto v = r::limitation(require_text(jurisdiction, "jurisdiction"),
+                                 r::debt_type_from_name(require_text(debt_type, "debt_type")), known,
+                                 recoup::civil_date::parse(require_text(as_of, "as_of")));
+    o = recoup_limitation_result{};
+    o.status = static_cast<int>(v.status);
+    copy_field(o.expires_on, v.expires_on ? v.expires_on->to_string() : std::string());
+    copy_field(o.alternative_expires_on,
+               v.alternative_expires_on ? v.alternative_expires_on->to_string() : std::string());
+    const auto bit = [](bool on, unsigned value) { return on ? value : 0U; };
+    o.flags = bit(v.start_is_lower_bound, RECOUP_LIMITATION_START_IS_LOWER_BOUND) |
+              bit(v.restarted, RECOUP_LIMITATION_RESTARTED) | bit(v.revived, RECOUP_LIMITATION_REVIVED) |
+              bit(v.extinguished, RECOUP_LIMITATION_EXTINGUISHED) | bit(v.contested, RECOUP_LIMITATION_CONTESTED) |
+              bit(v.payment_now_restarts, RECOUP_LIMITATION_PAYMENT_NOW_RESTARTS) |
+              bit(v.payment_now_revives, RECOUP_LIMITATION_PAYMENT_NOW_REVIVES);
+    copy_field(o.rule_id, v.main_rule().rule_id);
+    copy_field(o.citation, v.main_rule().citation);
+    if (explanation == nullptr && required == nullptr) return RECOUP_STATUS_OK;
+    return write_text(v.explain(), explanation, explanation_size, required);
+  });
+}

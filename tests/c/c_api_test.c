@@ -119,10 +119,50 @@ static void test_apr(void) {
   CHECK(recoup_apr("eu", "USD", 1, adv_dates, adv, 24, pay_dates, pay, apr, sizeof apr, NULL) == RECOUP_STATUS_INVALID_INPUT);
 }
 
+static void test_limitation(void) {
+  recoup_limitation_facts facts = {NULL, "2021-03-15", NULL, NULL, 0};
+  recoup_limitation_result r;
+  char text[4096];
+  size_t need = 0;
+  /* Tex. Civ. Prac. & Rem. Code 16.004(c): open account, 4 years from the last activity. */
+  CHECK(recoup_limitation("US-TX", "open_account", &facts, "2026-11-23", &r, text, sizeof text, &need) ==
+        RECOUP_STATUS_OK);
+  CHECK(r.status == RECOUP_LIMITATION_EXPIRED);
+  CHECK(strcmp(r.expires_on, "2025-03-15") == 0);
+  CHECK(strcmp(r.rule_id, "limitation.open_account") == 0);
+  CHECK(strstr(r.citation, "16.004(c)") != NULL);
+  CHECK(strstr(text, "2025-03-15") != NULL && need == strlen(text) + 1);
+  /* England and Wales: 6 years; a part payment now would restart the period (s.29(5)). */
+  facts.last_payment = "2024-05-01";
+  CHECK(recoup_limitation("GB-EAW", "open_account", &facts, "2026-11-23", &r, NULL, 0, NULL) == RECOUP_STATUS_OK);
+  CHECK(r.status == RECOUP_LIMITATION_RUNNING && strcmp(r.expires_on, "2030-05-01") == 0);
+  CHECK((r.flags & RECOUP_LIMITATION_PAYMENT_NOW_RESTARTS) != 0);
+  /* No start date: unknown, never a guess. */
+  facts.last_payment = NULL;
+  CHECK(recoup_limitation("US-CA", "written_contract", &facts, "2026-11-23", &r, NULL, 0, NULL) == RECOUP_STATUS_OK);
+  CHECK(r.status == RECOUP_LIMITATION_UNKNOWN && r.expires_on[0] == '\0');
+  /* Errors name what is wrong. */
+  CHECK(recoup_limitation("US-XX", "open_account", &facts, "2026-11-23", &r, NULL, 0, NULL) ==
+        RECOUP_STATUS_UNKNOWN_JURISDICTION);
+  CHECK(strstr(recoup_last_error_message(), "US-XX") != NULL);
+  CHECK(recoup_limitation("US-TX", "credit_card", &facts, "2026-11-23", &r, NULL, 0, NULL) ==
+        RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "limitation.debt_type") == 0);
+  facts.defaulted_on = "2024-02-30";
+  CHECK(recoup_limitation("US-TX", "open_account", &facts, "2026-11-23", &r, NULL, 0, NULL) ==
+        RECOUP_STATUS_INVALID_INPUT);
+  CHECK(recoup_limitation("US-TX", "open_account", NULL, "2026-11-23", &r, NULL, 0, NULL) ==
+        RECOUP_STATUS_NULL_ARGUMENT);
+  facts.defaulted_on = "2021-03-15";
+  CHECK(recoup_limitation("US-TX", "open_account", &facts, "2026-11-23", &r, text, 4, &need) ==
+        RECOUP_STATUS_BUFFER_TOO_SMALL);
+}
+
 int main(void) {
   test_money();
   test_calendar();
   test_schedule();
+  test_limitation();
   test_apr();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);

@@ -155,6 +155,50 @@ recoup_status recoup_apr(const char* method, const char* currency, size_t advanc
                          const char* const* payment_dates, const int64_t* payment_minor, char* buffer,
                          size_t buffer_size, size_t* required);
 
+/* --- limitation periods ------------------------------------------------------------------ */
+
+/** What is known about a debt; a NULL date is unknown (never guessed). */
+typedef struct recoup_limitation_facts {
+  const char* defaulted_on;        /**< breach / first missed payment, "YYYY-MM-DD" or NULL */
+  const char* last_payment;        /**< the latest part payment, or NULL */
+  const char* last_acknowledgment; /**< the latest written, signed acknowledgment, or NULL */
+  const char* charged_off_on;      /**< for jurisdictions whose period runs from the charge-off, or NULL */
+  int debt_buyer;                  /**< non-zero: the holder bought the debt (revival rules differ) */
+} recoup_limitation_facts;
+
+/** Status of a limitation verdict. */
+enum { RECOUP_LIMITATION_RUNNING = 0, RECOUP_LIMITATION_EXPIRED = 1, RECOUP_LIMITATION_UNKNOWN = 2 };
+
+/** Bits of recoup_limitation_result.flags (the same as recoup.rules.LIMITATION_FLAGS). */
+enum {
+  RECOUP_LIMITATION_START_IS_LOWER_BOUND = 1,
+  RECOUP_LIMITATION_RESTARTED = 2,
+  RECOUP_LIMITATION_REVIVED = 4,
+  RECOUP_LIMITATION_EXTINGUISHED = 8,
+  RECOUP_LIMITATION_CONTESTED = 16,
+  RECOUP_LIMITATION_PAYMENT_NOW_RESTARTS = 32,
+  RECOUP_LIMITATION_PAYMENT_NOW_REVIVES = 64
+};
+
+typedef struct recoup_limitation_result {
+  int status;                     /**< RECOUP_LIMITATION_RUNNING, _EXPIRED or _UNKNOWN */
+  char expires_on[11];            /**< the last day in time, "YYYY-MM-DD"; "" when unknown */
+  char alternative_expires_on[11]; /**< contested classifications: the expiry under the other reading, else "" */
+  unsigned flags;                 /**< RECOUP_LIMITATION_* bits */
+  char rule_id[64];               /**< e.g. "limitation.open_account" */
+  char citation[256];             /**< the statute, truncated with "..." if longer */
+} recoup_limitation_result;
+
+/** The limitation verdict for one debt in `jurisdiction` ("US-TX", "GB-EAW", ...) and
+ *  `debt_type` ("written_contract", "oral_contract", "promissory_note", "open_account",
+ *  "specialty") as of `as_of`, from the built-in rule packs. `explanation` (may be NULL with
+ *  `required` NULL) receives the plain-English reasoning and every rule cited. Errors:
+ *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("rules.unknown_jurisdiction", "rules.not_in_force"),
+ *  RECOUP_STATUS_INVALID_INPUT ("limitation.debt_type", "date.malformed", "date.invalid"). */
+recoup_status recoup_limitation(const char* jurisdiction, const char* debt_type, const recoup_limitation_facts* facts,
+                                const char* as_of, recoup_limitation_result* out, char* explanation,
+                                size_t explanation_size, size_t* required);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
