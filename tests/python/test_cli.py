@@ -783,3 +783,42 @@ def test_settle_bad_fraction_is_a_usage_error(capsys: pytest.CaptureFixture[str]
     code, _, err = run(capsys, "settle", "--balance", "100.00 USD", "--fraction", "150%")
     assert code == 2
     assert err.strip() == "recoup: error: --fraction 1.50 must be more than 0 and at most 1 (100%)"
+
+
+def test_check_may_call_after_a_conversation(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    # 12 CFR 1006.14(b)(2)(i)(B): a conversation on 20 Nov blocks 20-26 Nov; 8 a.m. in every zone
+    # (1006.6(b)(1)(i)): the first permitted time is 27 Nov 08:00 PST = 16:00 UTC.
+    calls = tmp_path / "calls.csv"
+    calls.write_text("time,outcome\n2026-11-20T15:00:00+00:00,connected_conversation\n", encoding="utf-8")
+    code, out, _ = run(
+        capsys, "check", "may-call", "--at", "2026-11-23T17:30:00+00:00", "--time-zone", "America/New_York",
+        "--time-zone", "America/Los_Angeles", "--calls", str(calls),
+    )  # fmt: skip
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "allowed: False"
+    assert lines[1] == "next_allowed: 2026-11-27T16:00:00+00:00"
+    assert "1006.14(b)(2)(i)(B)" in out
+
+
+def test_check_may_call_bad_input_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    calls = tmp_path / "calls.csv"
+    calls.write_text("time,outcome\n2026-11-20 15:00,unanswered\n", encoding="utf-8")
+    code, _, err = run(
+        capsys, "check", "may-call", "--at", "2026-11-23T17:30:00+00:00", "--time-zone", "America/New_York",
+        "--calls", str(calls),
+    )  # fmt: skip
+    assert code == 1
+    assert err.strip().startswith(f"recoup: error: {calls} row 1, column 'time': ")
+    code, _, err = run(
+        capsys, "check", "may-call", "--at", "2026-11-23T17:30", "--time-zone", "America/New_York"
+    )
+    assert code == 2 and "has no UTC offset" in err
+    code, _, err = run(
+        capsys, "check", "may-call", "--at", "2026-11-23T17:30:00+00:00", "--time-zone", "Mars/Olympus_Mons"
+    )
+    assert code == 1 and "Mars/Olympus_Mons" in err and len(err.strip().splitlines()) == 1

@@ -7,8 +7,11 @@ Both are thin faces on ``recoup.settle`` and ``recoup.rules``, imported when the
 from __future__ import annotations
 
 import argparse
+import datetime
 from decimal import Decimal
 from typing import Any
+
+from ._cli_portfolio import DataError
 
 __all__ = ["add_check_parser", "add_settle_parser"]
 
@@ -51,8 +54,31 @@ def add_check_parser(sub: Any) -> None:
     lim.add_argument("--debt-type", required=True, help="open_account, written_contract, oral_contract, ...")
     lim.add_argument("--last-payment", type=t._date, default=None, metavar="DATE", help="last payment date")
     lim.add_argument("--default-date", type=t._date, default=None, metavar="DATE", help="date of default")
+    lim.add_argument("--last-acknowledgment", type=t._date, default=None, metavar="DATE",
+                     help="the latest written, signed acknowledgment")  # fmt: skip
+    lim.add_argument("--debt-buyer", action="store_true", help="the holder bought the debt")
     lim.add_argument("--as-of", type=t._date, default=t.DEFAULT_AS_OF, metavar="DATE", help="as-of date")
     lim.set_defaults(func=_check_limitation)
+
+    mc = rules.add_parser(
+        "may-call",
+        help="may this person be called about this debt now (Reg F and state overlays), and when next",
+    )
+    mc.add_argument(
+        "--at", type=_aware, required=True, metavar="TIME",
+        help="the proposed call, ISO 8601 with its offset: 2026-11-23T14:30:00+00:00",
+    )  # fmt: skip
+    mc.add_argument(
+        "--time-zone", action="append", required=True, metavar="ZONE", dest="time_zones",
+        help="a candidate IANA zone of the consumer (repeat: address first, then phone)",
+    )  # fmt: skip
+    mc.add_argument(
+        "--calls", default=None, metavar="CSV",
+        help="the calls already placed: a CSV with columns time (ISO 8601 with offset) and outcome "
+        "(connected_conversation, unanswered, voicemail, not_connected)",
+    )  # fmt: skip
+    mc.add_argument("--jurisdiction", default="US", help="US, or a state overlay: US-MA, US-WA")
+    mc.set_defaults(func=_check_may_call)
 
     cr = rules.add_parser("credit-reporting", help="when an item becomes obsolete for US credit reports")
     cr.add_argument("--first-delinquency", type=t._date, required=True, metavar="DATE")
@@ -82,8 +108,9 @@ def add_check_parser(sub: Any) -> None:
         from ._cli_portfolio import UsageError
 
         raise UsageError(
-            "recoup check: a check is required (limitation, credit-reporting, validation-period, "
-            "garnishment, breathing-space, late-payment-compensation); see 'recoup check --help'"
+            "recoup check: a check is required (limitation, may-call, credit-reporting, "
+            "validation-period, garnishment, breathing-space, late-payment-compensation); "
+            "see 'recoup check --help'"
         )
 
     check.set_defaults(func=need)
@@ -94,18 +121,56 @@ _VERDICT = ("status", "expires_on", "date", "amount", "rule_id", "citation")
 
 def _check_limitation(args: argparse.Namespace) -> int:
     from . import rules
-    kwargs: dict[str, Any] = {
-        "jurisdiction": args.jurisdiction,
-        "debt_type": args.debt_type,
-        "last_payment": args.last_payment,
-        "as_of": args.as_of,
-    }
-    if args.default_date is not None:
-        import inspect
 
-        accepted = inspect.signature(rules.limitation).parameters
-        kwargs["defaulted_on" if "defaulted_on" in accepted else "default_date"] = args.default_date
-    return _show(rules.limitation(**kwargs), _VERDICT)
+    verdict = rules.limitation(
+        args.jurisdiction,
+        args.debt_type,
+        as_of=args.as_of,
+        last_payment=args.last_payment,
+        defaulted_on=args.default_date,
+        last_acknowledgment=args.last_acknowledgment,
+        debt_buyer=args.debt_buyer,
+    )
+    return _show(verdict, _VERDICT)
+
+
+def _aware(text: str) -> datetime.datetime:
+    try:
+        value = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO 8601 time (2026-11-23T14:30:00+00:00)"
+        ) from None
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{text!r} has no UTC offset: write it as 2026-11-23T14:30:00+00:00")
+    return value
+
+
+def _check_may_call(args: argparse.Namespace) -> int:
+    from . import rules
+
+    log: list[rules.CallRecord] = []
+    if args.calls is not None:
+        import csv
+
+        try:
+            with open(args.calls, newline="", encoding="utf-8-sig") as f:
+                for row_number, row in enumerate(csv.DictReader(f), start=1):
+                    missing = [c for c in ("time", "outcome") if not row.get(c)]
+                    if missing:
+                        raise DataError(f"{args.calls} row {row_number}: no {missing[0]!r} value")
+                    try:
+                        at = _aware(row["time"])
+                    except argparse.ArgumentTypeError as e:
+                        raise DataError(f"{args.calls} row {row_number}, column 'time': {e}") from None
+                    log.append(rules.CallRecord(at=at, outcome=row["outcome"]))
+        except OSError as e:
+            raise DataError(f"cannot read {args.calls}: {e.strerror}") from None
+    verdict = rules.may_call(log, args.at, args.time_zones, args.jurisdiction)
+    print(f"allowed: {verdict.allowed}")
+    if verdict.next_allowed is not None:
+        print(f"next_allowed: {verdict.next_allowed.isoformat()}")
+    return _show(verdict, ("rule_id", "citation"))
 
 
 def _check_credit_reporting(args: argparse.Namespace) -> int:
