@@ -208,9 +208,9 @@ rule_entry read_rule(const pack_reader& r, const toml::table& t, const std::stri
   } else if (t.get("currency") != nullptr) {
     r.fail(t.get("currency")->source(), "currency", "only a rule with unit = \"money\" has a currency");
   }
-  if (numeric_units.count(unit) != 0 && std::holds_alternative<decimal>(v) &&
-      std::get<decimal>(v) < decimal(0))
-    bad_value("a period or count cannot be negative");
+  const bool negative = (std::holds_alternative<decimal>(v) && std::get<decimal>(v) < decimal(0)) ||
+                        (std::holds_alternative<std::int64_t>(v) && std::get<std::int64_t>(v) < 0);
+  if (numeric_units.count(unit) != 0 && negative) bad_value("a period or count cannot be negative");
   e.value = std::move(v);
 
   if (const toml::node* pn = t.get("params")) {

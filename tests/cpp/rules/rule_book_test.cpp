@@ -133,6 +133,10 @@ certainty = "verified"
   fails(std::string(base).replace(base.find("\"percent\""), 9, "\"fortnights\"") + "value = 2\n",
         "key 'unit': 'fortnights' is not one of");
   fails(base + "value = \"25\"\n" + base + "value = \"30\"\n", "overlaps the version at bad.toml line 7");
+  // Periods and counts cannot be negative (rates can: the ECB's deposit rate was).
+  const std::string years = std::string(base).replace(base.find("\"percent\""), 9, "\"years\"");
+  fails(years + "value = -3\n", "a period or count cannot be negative");
+  fails(years + "value = \"-0.5\"\n", "a period or count cannot be negative");
   fails(base + "value = \"25\"\n[rule.params]\nx = [1, 2]\n", "key 'x': a parameter is a single value");
   CHECK_THROWS_MATCHES(book.load_text("schema = 1\n[pack]\nid = \"x\"\ntitle = \"t\"\nreviewed = 2026-01-01\n", "empty.toml"),
                        recoup::rule_pack_error, has_id("rules.pack", "expected one or more [[rule]] tables"));
