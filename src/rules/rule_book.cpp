@@ -378,13 +378,25 @@ const rule_entry& rule_book::at(std::string_view jurisdiction, std::string_view 
                                   (known.empty() ? std::string(" (and no rules starting '") + prefix + "')"
                                                  : "; its " + prefix + "* rules are: " + known));
   }
-  std::string ranges;
-  for (const auto& e : all)
-    ranges += (ranges.empty() ? "" : ", ") + e.effective_from.to_string() + ".." +
-              (e.effective_to ? e.effective_to->to_string() : std::string());
+  // Versions are sorted and do not overlap: name the gap or the edge the date falls in.
+  auto range = [](const rule_entry& e) {
+    return e.effective_from.to_string() + ".." + (e.effective_to ? e.effective_to->to_string() : std::string());
+  };
+  std::string where;
+  if (as_of < all.front().effective_from) {
+    where = "the first version is " + range(all.front());
+  } else if (all.back().effective_to && *all.back().effective_to < as_of) {
+    where = "the last version (" + range(all.back()) + ") ends before it: load a pack with the figure in force " +
+            "then (recoup.rules.load_pack / rule_book::load_file; schema in data/rules/README.md)";
+  } else {
+    for (std::size_t i = 0; i + 1 < all.size(); ++i)
+      if (all[i].effective_to && *all[i].effective_to < as_of && as_of < all[i + 1].effective_from)
+        where = "it falls between the versions " + range(all[i]) + " and " + range(all[i + 1]);
+  }
   throw unknown_jurisdiction_error("rules.not_in_force", std::string(jurisdiction) + " " + std::string(id) +
-                                                             " is not in force on " + as_of.to_string() +
-                                                             " (versions cover " + ranges + ")");
+                                                             " is not in force on " + as_of.to_string() + " (" +
+                                                             std::to_string(all.size()) + " version" +
+                                                             (all.size() == 1 ? "" : "s") + "; " + where + ")");
 }
 
 bool rule_book::has_jurisdiction(std::string_view jurisdiction) const noexcept {

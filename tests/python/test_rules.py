@@ -340,3 +340,13 @@ def test_columns_take_pandas_categoricals_and_refuse_missing_codes() -> None:
     with pytest.raises(recoup.InvalidInputError) as e2:
         rules.limitation_columns(["US-TX", 7], ["open_account"] * 2, last_payment=paid[:2], as_of=AS_OF)
     assert e2.value.id == "columns.dtype" and "row 1" in str(e2.value)
+
+
+def test_after_the_last_version_says_how_to_supply_the_figure() -> None:
+    # The Bank Rate table stops where the pack's sources stop; a later date is refused, not guessed.
+    table = rules.table(jurisdiction="GB", prefix="reference_rate.boe_bank_rate")
+    last = table["effective_to"].dropna().max()
+    with pytest.raises(recoup.UnknownJurisdictionError) as e:
+        rules.rule("GB", "reference_rate.boe_bank_rate", last + datetime.timedelta(days=1))
+    assert e.value.id == "rules.not_in_force"
+    assert "ends before it" in str(e.value) and "load_pack" in str(e.value)
