@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import pathlib
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -41,6 +41,20 @@ def evaluate_demo(
     return book, results
 
 
+
+def _table(
+    title: str, headers: Sequence[str], rows: Iterable[Sequence[str]], *, left: tuple[str, ...]
+) -> Any:
+    """A rich table: the ``left`` columns left-aligned, the figures right-aligned."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    for col in headers:
+        table.add_column(col, justify="left" if col in left else "right", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
 def _print_summary(s: report.PortfolioSummary, out: Any) -> None:
     from rich.table import Table
 
@@ -58,31 +72,13 @@ def _print_summary(s: report.PortfolioSummary, out: Any) -> None:
     out.print(head)
 
     codes = sorted(s.aging.balances)
-    aging = Table(title="Aging (days past due)")
-    for col in ("bucket", "accounts", *(f"balance {c}" for c in codes)):
-        aging.add_column(col, justify="left" if col == "bucket" else "right", overflow="fold")
-    for row in report.aging_rows(s):
-        aging.add_row(*row)
-    out.print(aging)
-
-    jur = Table(title="By jurisdiction")
-    for col in report.JURISDICTION_HEADERS:
-        jur.add_column(
-            col, justify="left" if col in ("jurisdiction", "currency") else "right", overflow="fold"
-        )
-    for row in report.jurisdiction_rows(s):
-        jur.add_row(*row)
-    out.print(jur)
-
+    out.print(_table("Aging (days past due)", ["bucket", "accounts", *(f"balance {c}" for c in codes)],
+                     report.aging_rows(s), left=("bucket",)))  # fmt: skip
+    out.print(_table("By jurisdiction", report.JURISDICTION_HEADERS, report.jurisdiction_rows(s),
+                     left=("jurisdiction", "currency")))  # fmt: skip
     if s.strategies:
-        st = Table(title="Expected recovery by strategy")
-        for col in report.STRATEGY_HEADERS:
-            st.add_column(
-                col, justify="left" if col in ("strategy", "currency") else "right", overflow="fold"
-            )
-        for row in report.strategy_rows(s):
-            st.add_row(*row)
-        out.print(st)
+        out.print(_table("Expected recovery by strategy", report.STRATEGY_HEADERS, report.strategy_rows(s),
+                         left=("strategy", "currency")))  # fmt: skip
 
     if s.calls:
         calls = Table(title="Contact attempts, last 30 days")
