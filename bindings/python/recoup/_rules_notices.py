@@ -47,6 +47,7 @@ from ._core import (
     ValidationPeriodVerdict,
 )
 from ._errors import FloatInputError, InvalidInputError
+from .portfolio import _day_serials
 
 if TYPE_CHECKING:
     from .plan import Schedule
@@ -210,33 +211,6 @@ class ObsolescenceDates(NamedTuple):
     error_messages: list[str]
 
 
-def _serials(values: Any, what: str) -> npt.NDArray[np.int64]:
-    arr = np.asarray(values)
-    if arr.ndim != 1:
-        raise InvalidInputError(f"{what} must be a one-dimensional column of dates", id="columns.shape")
-    if arr.dtype.kind == "f":
-        raise FloatInputError(
-            f"{what} must be dates (datetime64[D]), not {arr.dtype}", id="python.float_input"
-        )
-    if arr.dtype.kind == "O":
-        for i, v in enumerate(arr.tolist()):
-            if isinstance(v, datetime.datetime):
-                raise InvalidInputError(
-                    f"{what} row {i}: {v!r} is a datetime; pass its .date()", id="date.has_time"
-                )
-    if arr.dtype.kind == "M" and np.datetime_data(arr.dtype)[0] != "D":
-        raise InvalidInputError(
-            f"{what} must be datetime64[D] (days), not {arr.dtype}: convert with .astype('datetime64[D]') "
-            "if dropping the time of day is intended",
-            id="date.has_time",
-        )
-    try:
-        days = arr.astype("datetime64[D]")
-    except (TypeError, ValueError) as e:
-        raise InvalidInputError(f"{what}: {e}", id="date.malformed") from e
-    return np.ascontiguousarray(days.view(np.int64))
-
-
 def credit_reporting_obsolete_dates(
     first_delinquency: Any, *, errors: Literal["raise", "collect"] = "raise"
 ) -> Union[npt.NDArray[np.datetime64], ObsolescenceDates]:
@@ -256,7 +230,7 @@ def credit_reporting_obsolete_dates(
         raise InvalidInputError(
             f"errors must be 'raise' or 'collect', not {errors!r}", id="columns.errors_mode"
         )
-    serials = _serials(first_delinquency, "first_delinquency")
+    serials = _day_serials(first_delinquency, "first_delinquency")
     out = _core.credit_reporting_obsolete_serials(serials, errors == "collect")
     if errors == "raise":
         return np.asarray(out, dtype=np.int64).view("datetime64[D]")

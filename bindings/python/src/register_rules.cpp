@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "array_view.hpp"
 #include "casters.hpp"
 #include "recoup/rules.hpp"
 #include "verdict_binding.hpp"
@@ -36,14 +37,6 @@ py::dict params_of(const rules::rule_entry& e) {
   return d;
 }
 
-template <class T>
-std::span<const T> view(const py::array_t<T, py::array::c_style>& a) {
-  return {a.data(), static_cast<std::size_t>(a.size())};
-}
-template <class T>
-std::span<const T> view(const std::optional<py::array_t<T, py::array::c_style>>& a) {
-  return a ? view(*a) : std::span<const T>{};
-}
 
 }  // namespace
 

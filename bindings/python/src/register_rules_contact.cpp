@@ -12,8 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "array_view.hpp"
 #include "casters.hpp"
 #include "recoup/rules/contact.hpp"
+#include "rule_book_arg.hpp"
 #include "verdict_binding.hpp"
 
 namespace py = pybind11;
@@ -43,21 +45,6 @@ py::object aware_or_none(const std::optional<std::chrono::sys_seconds>& t) {
   return t ? aware(*t) : py::object(py::none());
 }
 
-const rules::rule_book& book_of(const py::object& book) {
-  if (book.is_none()) return rules::rule_book::defaults();
-  return book.cast<const rules::rule_book&>();
-}
-
-template <class T>
-std::span<const T> view(const py::array_t<T, py::array::c_style>& a) {
-  return {a.data(), static_cast<std::size_t>(a.size())};
-}
-
-template <class T>
-std::span<const T> optional_view(const std::optional<py::array_t<T, py::array::c_style>>& a) {
-  if (!a) return {};
-  return view(*a);
-}
 
 }  // namespace
 
@@ -176,9 +163,9 @@ void register_rules_contact(py::module_& m) {
                                     .debt = view(debt),
                                     .utc_seconds = view(utc_seconds),
                                     .outcome = view(outcome),
-                                    .excluded_by_consent = optional_view(consent),
-                                    .number = optional_view(number),
-                                    .zone = optional_view(zone)};
+                                    .excluded_by_consent = view(consent),
+                                    .number = view(number),
+                                    .zone = view(zone)};
         call_log_options options{.time_zones = std::move(time_zones), .jurisdiction = std::move(jurisdiction)};
         if (!as_of.is_none()) options.as_of = to_civil_date(as_of, "as_of");
         const auto n = static_cast<py::ssize_t>(person.size());

@@ -14,6 +14,7 @@
 #include "casters.hpp"
 #include "recoup/rules/garnishment.hpp"
 #include "recoup/rules/statutory_interest.hpp"
+#include "rule_book_arg.hpp"
 #include "verdict_binding.hpp"
 
 namespace recoup::python {
@@ -21,12 +22,6 @@ namespace recoup::python {
 namespace {
 
 using i64_array = py::array_t<std::int64_t, py::array::c_style>;
-
-/// The rule book to use: the built-in one, or the RuleBook object the caller passed.
-const rules::rule_book& book_of(const py::object& book) {
-  if (book.is_none()) return rules::rule_book::defaults();
-  return book.cast<const rules::rule_book&>();
-}
 
 std::optional<money> optional_money(const py::object& value) {
   if (value.is_none()) return std::nullopt;
