@@ -15,17 +15,14 @@
 
 #include <date/tz.h>
 
+#include "time_zone_support.hpp"
+
 namespace recoup::rules {
 
 namespace {
 
-constexpr std::int64_t day_seconds = 86400;
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
-  std::int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
+using detail::day_seconds;
+using detail::floor_div;
 
 std::string pad2(std::int64_t v) {
   std::string s = std::to_string(v);
@@ -50,19 +47,7 @@ std::string utc_text(std::int64_t t) {
 
 // --- time zones -------------------------------------------------------------------------------
 
-const date::time_zone* find_zone(const std::string& name) {
-  if (name.empty())
-    throw invalid_input_error("contact.unknown_time_zone",
-                              "empty time zone name: expected an IANA name such as \"America/New_York\"");
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    throw invalid_input_error("contact.unknown_time_zone",
-                              "unknown time zone '" + name +
-                                  "': the tz database has no such zone (expected an IANA name such as "
-                                  "\"America/New_York\" or \"America/Los_Angeles\")");
-  }
-}
+using detail::find_zone;
 
 /// One zone with its current UTC offset cached (offsets change only at transitions).
 struct zone_clock {
