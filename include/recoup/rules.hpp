@@ -5,7 +5,10 @@
 #include "recoup/rules/rule_entry.hpp"
 #include "recoup/rules/verdict.hpp"
 
+#include "recoup/rules/account_facts.hpp"
 #include "recoup/rules/breathing_space.hpp"
+#include "recoup/rules/collection_action.hpp"
+#include "recoup/rules/compliance_gate.hpp"
 #include "recoup/rules/contact.hpp"
 #include "recoup/rules/credit_reporting.hpp"
 #include "recoup/rules/default_notice.hpp"

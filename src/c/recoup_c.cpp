@@ -3,6 +3,7 @@
 #include "recoup/c/recoup.h"
 
 #include <cstring>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -330,3 +331,284 @@ recoup_status recoup_limitation(const char* jurisdiction, const char* debt_type,
     return write_text(v.explain(), explanation, explanation_size, required);
   });
 }
+
+// --- rule books and the compliance gate ---------------------------------------------------------
+
+struct recoup_rulebook {
+  recoup::rules::rule_book value;
+};
+struct recoup_account {
+  recoup::rules::account_facts value;
+};
+struct recoup_gate_verdict {
+  recoup::rules::action_verdict value;
+};
+
+namespace {
+
+const recoup::rules::rule_book& book_or_default(const recoup_rulebook* book) {
+  return book == nullptr ? recoup::rules::rule_book::defaults() : book->value;
+}
+
+std::vector<std::string> split_words(const char* text) {
+  std::vector<std::string> out;
+  if (text == nullptr) return out;
+  std::string word;
+  for (const char* p = text;; ++p) {
+    if (*p == ' ' || *p == '\0') {
+      if (!word.empty()) out.push_back(word);
+      word.clear();
+      if (*p == '\0') break;
+    } else {
+      word += *p;
+    }
+  }
+  return out;
+}
+
+bool flag_text(const char* field, const char* value) {
+  const std::string v = value == nullptr ? "" : value;
+  if (v == "true" || v == "1") return true;
+  if (v == "false" || v == "0" || v.empty()) return false;
+  throw recoup::invalid_input_error("gate.fact_type", std::string(field) + ": '" + v + "' is not true or false");
+}
+
+int whole_text(const char* field, const char* value) {
+  const std::string v = value == nullptr ? "" : value;
+  if (v.empty()) return 0;
+  std::size_t used = 0;
+  long long n = 0;
+  try {
+    n = std::stoll(v, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != v.size() || n < 0 || n > 1000000)
+    throw recoup::invalid_input_error("gate.fact_type", std::string(field) + ": '" + v + "' is not a whole number 0..1000000");
+  return static_cast<int>(n);
+}
+
+void set_account_field(recoup::rules::account_facts& a, const std::string& field, const char* value) {
+  namespace r = recoup::rules;
+  using date_field = std::optional<recoup::civil_date> r::account_facts::*;
+  static const std::pair<const char*, date_field> dates[] = {
+      {"opened_on", &r::account_facts::opened_on},
+      {"first_delinquency", &r::account_facts::first_delinquency},
+      {"defaulted_on", &r::account_facts::defaulted_on},
+      {"last_payment", &r::account_facts::last_payment},
+      {"last_acknowledgment", &r::account_facts::last_acknowledgment},
+      {"charged_off_on", &r::account_facts::charged_off_on},
+      {"placed_on", &r::account_facts::placed_on},
+      {"first_contact_on", &r::account_facts::first_contact_on},
+      {"validation_notice_sent_on", &r::account_facts::validation_notice_sent_on},
+      {"settled_on", &r::account_facts::settled_on},
+      {"dispute_received_on", &r::account_facts::dispute_received_on},
+      {"dispute_verified_on", &r::account_facts::dispute_verified_on},
+      {"cease_requested_on", &r::account_facts::cease_requested_on},
+      {"bankruptcy_filed_on", &r::account_facts::bankruptcy_filed_on},
+      {"bankruptcy_discharged_on", &r::account_facts::bankruptcy_discharged_on},
+      {"bankruptcy_dismissed_on", &r::account_facts::bankruptcy_dismissed_on},
+      {"deceased_on", &r::account_facts::deceased_on},
+      {"breathing_space_started_on", &r::account_facts::breathing_space_started_on},
+      {"breathing_space_ended_on", &r::account_facts::breathing_space_ended_on},
+      {"identity_theft_reported_on", &r::account_facts::identity_theft_reported_on},
+      {"fraud_discovered_on", &r::account_facts::fraud_discovered_on},
+      {"default_notice_served_on", &r::account_facts::default_notice_served_on},
+      {"letter_of_claim_on", &r::account_facts::letter_of_claim_on},
+  };
+  for (const auto& [name, member] : dates) {
+    if (field != name) continue;
+    a.*member = (value == nullptr || *value == '\0') ? std::nullopt : optional_date(value);
+    return;
+  }
+  using flag_field = bool r::account_facts::*;
+  static const std::pair<const char*, flag_field> flags[] = {
+      {"debt_buyer", &r::account_facts::debt_buyer},
+      {"scra_active_duty", &r::account_facts::scra_active_duty},
+      {"vulnerable", &r::account_facts::vulnerable},
+      {"attorney_represented", &r::account_facts::attorney_represented},
+      {"call_consent", &r::account_facts::call_consent},
+  };
+  for (const auto& [name, member] : flags) {
+    if (field != name) continue;
+    a.*member = flag_text(name, value);
+    return;
+  }
+  const std::string v = value == nullptr ? "" : value;
+  if (field == "jurisdiction") a.jurisdiction = v;
+  else if (field == "other_jurisdictions") a.other_jurisdictions = split_words(value);
+  else if (field == "time_zones") a.time_zones = split_words(value);
+  else if (field == "debt_type") a.type = r::debt_type_from_name(v);
+  else if (field == "collector") a.role = r::parse_collector_role(v);
+  else if (field == "breathing_space_kind") a.breathing_space_type = r::parse_breathing_space_kind(v);
+  else if (field == "open_end") a.open_end = v.empty() ? std::nullopt : std::optional<bool>(flag_text("open_end", value));
+  else if (field == "cca_regulated")
+    a.cca_regulated = v.empty() ? std::nullopt : std::optional<bool>(flag_text("cca_regulated", value));
+  else if (field == "bankruptcy_chapter") a.bankruptcy_chapter = whole_text("bankruptcy_chapter", value);
+  else if (field == "consecutive_minimum_payments") a.consecutive_minimum_payments = whole_text(field.c_str(), value);
+  else if (field == "opted_out") {
+    a.opted_out.clear();
+    for (const auto& c : split_words(value)) a.opted_out.push_back(r::parse_contact_channel(c));
+  } else if (field == "reaged_on") {
+    a.reaged_on.clear();
+    for (const auto& d : split_words(value)) a.reaged_on.push_back(recoup::civil_date::parse(d));
+  } else {
+    std::string names;
+    for (const auto& [name, member] : dates) names += std::string(names.empty() ? "" : ", ") + name;
+    for (const auto& [name, member] : flags) names += std::string(", ") + name;
+    names += ", jurisdiction, other_jurisdictions, time_zones, debt_type, collector, breathing_space_kind, open_end, "
+             "cca_regulated, bankruptcy_chapter, consecutive_minimum_payments, opted_out, reaged_on";
+    throw recoup::invalid_input_error("gate.unknown_field", "unknown account field '" + field + "'; the fields are: " + names);
+  }
+}
+
+const recoup::rules::gate_reason& reason_at(const recoup::rules::action_verdict& v, int condition, std::size_t index) {
+  const auto& list = condition ? v.conditions : v.reasons;
+  if (index >= list.size())
+    throw recoup::invalid_input_error("c.index", "reason index " + std::to_string(index) + " is out of range (the verdict has " +
+                                                     std::to_string(list.size()) + ")");
+  return list[index];
+}
+
+}  // namespace
+
+extern "C" {
+
+recoup_status recoup_rulebook_new(recoup_rulebook** out) {
+  return entry([&] {
+    require(out, "out");
+    *out = new recoup_rulebook{recoup::rules::rule_book::with_defaults()};
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_rulebook_load(recoup_rulebook* book, const char* path) {
+  return entry([&] {
+    require(book, "book").value.load_file(require_text(path, "path"));
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_rulebook_load_text(recoup_rulebook* book, const char* toml, const char* origin) {
+  return entry([&] {
+    require(book, "book").value.load_text(require_text(toml, "toml"), origin == nullptr ? "<string>" : origin);
+    return RECOUP_STATUS_OK;
+  });
+}
+
+void recoup_rulebook_free(recoup_rulebook* book) { delete book; }
+
+recoup_status recoup_account_new(const char* jurisdiction, recoup_account** out) {
+  return entry([&] {
+    require(out, "out");
+    auto a = std::make_unique<recoup_account>();
+    a->value.jurisdiction = require_text(jurisdiction, "jurisdiction");
+    *out = a.release();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_account_set(recoup_account* account, const char* field, const char* value) {
+  return entry([&] {
+    set_account_field(require(account, "account").value, require_text(field, "field"), value);
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_account_add_call(recoup_account* account, int64_t utc_seconds, const char* outcome,
+                                      int excluded_by_consent, const char* number_kind) {
+  return entry([&] {
+    namespace r = recoup::rules;
+    auto& a = require(account, "account").value;
+    a.calls.push_back(r::call_record{.at = std::chrono::sys_seconds{std::chrono::seconds{utc_seconds}},
+                                     .outcome = r::parse_call_outcome(require_text(outcome, "outcome")),
+                                     .excluded_by_consent = excluded_by_consent != 0,
+                                     .number = number_kind == nullptr ? r::number_kind::personal
+                                                                      : r::parse_number_kind(number_kind)});
+    return RECOUP_STATUS_OK;
+  });
+}
+
+void recoup_account_free(recoup_account* account) { delete account; }
+
+recoup_status recoup_gate_permitted(const recoup_account* account, const char* action, int64_t at_utc_seconds,
+                                    const recoup_rulebook* book, recoup_gate_verdict** out) {
+  return entry([&] {
+    namespace r = recoup::rules;
+    require(out, "out");
+    const auto& a = require(account, "account").value;
+    const auto act = r::parse_collection_action(require_text(action, "action"));
+    auto v = std::make_unique<recoup_gate_verdict>(recoup_gate_verdict{
+        r::permitted(a, act, std::chrono::sys_seconds{std::chrono::seconds{at_utc_seconds}}, book_or_default(book))});
+    *out = v.release();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_gate_verdict_status(const recoup_gate_verdict* verdict, int* status, int64_t* allowed_from,
+                                         int32_t* required_by) {
+  return entry([&] {
+    const auto& v = require(verdict, "verdict").value;
+    if (status != nullptr) *status = static_cast<int>(v.status);
+    if (allowed_from != nullptr) *allowed_from = v.allowed_from ? v.allowed_from->time_since_epoch().count() : INT64_MIN;
+    if (required_by != nullptr) *required_by = v.required_by ? v.required_by->serial() : INT32_MIN;
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_gate_verdict_counts(const recoup_gate_verdict* verdict, size_t* reasons, size_t* conditions) {
+  return entry([&] {
+    const auto& v = require(verdict, "verdict").value;
+    if (reasons != nullptr) *reasons = v.reasons.size();
+    if (conditions != nullptr) *conditions = v.conditions.size();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_gate_verdict_reason(const recoup_gate_verdict* verdict, int condition, size_t index, int what,
+                                         char* buffer, size_t buffer_size, size_t* required) {
+  return entry([&] {
+    const auto& r = reason_at(require(verdict, "verdict").value, condition, index);
+    switch (what) {
+      case RECOUP_GATE_RULE_ID: return write_text(r.rule().rule_id, buffer, buffer_size, required);
+      case RECOUP_GATE_CITATION: return write_text(r.rule().citation, buffer, buffer_size, required);
+      case RECOUP_GATE_CERTAINTY:
+        return write_text(std::string(recoup::rules::to_string(r.rule().sureness)), buffer, buffer_size, required);
+      case RECOUP_GATE_TEXT: return write_text(r.text, buffer, buffer_size, required);
+      default:
+        throw recoup::invalid_input_error("c.what", "what must be RECOUP_GATE_RULE_ID, _CITATION, _CERTAINTY or _TEXT, got " +
+                                                        std::to_string(what));
+    }
+  });
+}
+
+recoup_status recoup_gate_verdict_explain(const recoup_gate_verdict* verdict, char* buffer, size_t buffer_size,
+                                          size_t* required) {
+  return entry([&] { return write_text(require(verdict, "verdict").value.explain(), buffer, buffer_size, required); });
+}
+
+void recoup_gate_verdict_free(recoup_gate_verdict* verdict) { delete verdict; }
+
+recoup_status recoup_gate_batch(const recoup_account* const* accounts, size_t count, const char* action,
+                                int64_t at_utc_seconds, const recoup_rulebook* book, int* status_out,
+                                int64_t* allowed_from_out, int32_t* required_by_out) {
+  return entry([&] {
+    namespace r = recoup::rules;
+    if (count > 0) {
+      require(accounts, "accounts");
+      require(status_out, "status_out");
+    }
+    std::vector<const r::account_facts*> facts(count);
+    for (std::size_t i = 0; i < count; ++i) facts[i] = accounts[i] == nullptr ? nullptr : &accounts[i]->value;
+    std::vector<std::uint8_t> status(count);
+    r::permitted_batch(facts, r::parse_collection_action(require_text(action, "action")),
+                       std::chrono::sys_seconds{std::chrono::seconds{at_utc_seconds}}, status,
+                       allowed_from_out == nullptr ? std::span<std::int64_t>{} : std::span<std::int64_t>(allowed_from_out, count),
+                       required_by_out == nullptr ? std::span<std::int32_t>{} : std::span<std::int32_t>(required_by_out, count),
+                       book_or_default(book));
+    for (std::size_t i = 0; i < count; ++i) status_out[i] = status[i];
+    return RECOUP_STATUS_OK;
+  });
+}
+
+}  // extern "C"

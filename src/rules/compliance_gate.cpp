@@ -974,6 +974,70 @@ std::vector<action_verdict> permitted_actions(const account_facts& account, std:
   return out;
 }
 
+void permitted_batch(std::span<const account_facts* const> accounts, collection_action action, std::chrono::sys_seconds at,
+                     std::span<std::uint8_t> status, std::span<std::int64_t> allowed_from,
+                     std::span<std::int32_t> required_by, const rule_book& book, row_errors* errors) {
+  const std::size_t n = accounts.size();
+  if (status.size() != n || (!allowed_from.empty() && allowed_from.size() != n) ||
+      (!required_by.empty() && required_by.size() != n))
+    throw invalid_input_error("gate.columns", "status, allowed_from and required_by must be as long as the accounts");
+  if (static_cast<std::size_t>(action) >= action_count)
+    throw invalid_input_error("gate.unknown_action", "action code " + std::to_string(static_cast<int>(action)) +
+                                                         " is not a collection action");
+  const std::int64_t t = at.time_since_epoch().count();
+  check_instant(t);
+  // Every jurisdiction of the book compiled once.
+  std::vector<std::string> codes;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (accounts[i] == nullptr) throw invalid_input_error("gate.columns", "row " + std::to_string(i) + ": no account");
+    try {
+      for (const auto& c : codes_of(*accounts[i]))
+        if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(c);
+    } catch (const error& e) {
+      if (errors == nullptr) recoup::detail::rethrow_for_row(e, i);
+    }
+  }
+  std::vector<std::string> ok_codes;  // the codes that compile; a bad one fails only its rows
+  for (const auto& c : codes) {
+    try {
+      (void)gate_table::impl({c}, {}, book);
+      ok_codes.push_back(c);
+    } catch (const error&) {
+      if (errors == nullptr) continue;  // reported with the row below
+    }
+  }
+  const gate_table::impl g(ok_codes, {}, book);
+  subject s;
+  walk_result w;
+  for (std::size_t i = 0; i < n; ++i) {
+    try {
+      const account_facts& a = *accounts[i];
+      s.facts = &a;
+      s.codes.clear();
+      for (const auto& c : codes_of(a)) {
+        const auto it = std::find_if(g.codes.begin(), g.codes.end(), [&](const compiled_code& x) { return x.code == c; });
+        if (it == g.codes.end()) (void)gate_table::impl({c}, {}, book);  // throws the jurisdiction's error
+        s.codes.push_back(&*it);
+      }
+      s.zone = a.time_zones.empty() ? nullptr : detail::find_zone(a.time_zones.front());
+      for (std::size_t z = 1; z < a.time_zones.size(); ++z) (void)detail::find_zone(a.time_zones[z]);
+      validate(a, civil_date::from_serial(detail::local_day(s.zone, t)), t);
+      kernel k(g, s, false);
+      walk(k, action, t, false, w);
+      status[i] = static_cast<std::uint8_t>(w.status);
+      if (!allowed_from.empty())
+        allowed_from[i] = w.status == gate_status::allowed_from ? w.from : std::numeric_limits<std::int64_t>::min();
+      if (!required_by.empty()) required_by[i] = w.deadline && w.deadline->deadline ? w.deadline->deadline->serial() : no_date;
+    } catch (const error& e) {
+      if (errors == nullptr) recoup::detail::rethrow_for_row(e, i);
+      errors->push_back({i, e.kind(), e.id(), e.what()});
+      status[i] = static_cast<std::uint8_t>(gate_status::blocked);
+      if (!allowed_from.empty()) allowed_from[i] = std::numeric_limits<std::int64_t>::min();
+      if (!required_by.empty()) required_by[i] = no_date;
+    }
+  }
+}
+
 // --- the columnar form -----------------------------------------------------------------------------
 
 gate_table::gate_table(const std::vector<std::string>& jurisdictions, const std::vector<std::string>& zones,

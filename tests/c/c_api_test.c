@@ -158,12 +158,107 @@ static void test_limitation(void) {
         RECOUP_STATUS_BUFFER_TOO_SMALL);
 }
 
+/* The compliance gate: a cease request (15 U.S.C. 1692c(c)) and a time-barred suit (12 CFR 1006.26(b)). */
+static void test_gate(void) {
+  recoup_account* acct = NULL;
+  recoup_gate_verdict* v = NULL;
+  recoup_rulebook* book = NULL;
+  char text[2048];
+  size_t need = 0, reasons = 0, conditions = 0;
+  int status = -1;
+  int64_t from = 0;
+  int32_t required = 0;
+  const int64_t monday_10am_ny = 1796655600; /* 2026-12-07 15:00:00 UTC */
+
+  CHECK(recoup_account_new("US-NY", &acct) == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(acct, "time_zones", "America/New_York") == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(acct, "defaulted_on", "2025-01-15") == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(acct, "first_delinquency", "2025-01-15") == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(acct, "validation_notice_sent_on", "2026-09-04") == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(acct, "cease_requested_on", "2026-11-02") == RECOUP_STATUS_OK);
+
+  CHECK(recoup_gate_permitted(acct, "call", monday_10am_ny, NULL, &v) == RECOUP_STATUS_OK);
+  CHECK(recoup_gate_verdict_status(v, &status, &from, &required) == RECOUP_STATUS_OK);
+  CHECK(status == RECOUP_GATE_BLOCKED && from == RECOUP_NO_INSTANT && required == RECOUP_NO_DATE);
+  CHECK(recoup_gate_verdict_counts(v, &reasons, &conditions) == RECOUP_STATUS_OK && reasons == 1);
+  CHECK(recoup_gate_verdict_reason(v, 0, 0, RECOUP_GATE_RULE_ID, text, sizeof text, &need) == RECOUP_STATUS_OK);
+  CHECK(strcmp(text, "gate.cease_communication") == 0);
+  CHECK(recoup_gate_verdict_reason(v, 0, 0, RECOUP_GATE_CITATION, text, 4, &need) == RECOUP_STATUS_BUFFER_TOO_SMALL);
+  CHECK(need > 4 && need < sizeof text);
+  CHECK(recoup_gate_verdict_reason(v, 0, 0, RECOUP_GATE_CITATION, text, need, NULL) == RECOUP_STATUS_OK);
+  CHECK(strstr(text, "1692c(c)") != NULL);
+  CHECK(recoup_gate_verdict_explain(v, text, sizeof text, &need) == RECOUP_STATUS_OK);
+  CHECK(strstr(text, "blocked") != NULL);
+  CHECK(recoup_gate_verdict_reason(v, 0, 5, RECOUP_GATE_TEXT, text, sizeof text, NULL) == RECOUP_STATUS_INVALID_INPUT);
+  recoup_gate_verdict_free(v);
+
+  /* The exception in the pack: a notice that collection ends is still allowed. */
+  CHECK(recoup_gate_permitted(acct, "termination_notice", monday_10am_ny, NULL, &v) == RECOUP_STATUS_OK);
+  CHECK(recoup_gate_verdict_status(v, &status, NULL, NULL) == RECOUP_STATUS_OK && status == RECOUP_GATE_ALLOWED);
+  CHECK(recoup_gate_verdict_counts(v, NULL, &conditions) == RECOUP_STATUS_OK && conditions == 1);
+  recoup_gate_verdict_free(v);
+
+  /* 7:00 in New York: a letter now, a call from 8:00 (13:00 UTC) once the cease is lifted. */
+  {
+    recoup_account* b = NULL;
+    const recoup_account* book_accounts[2];
+    int statuses[2];
+    int64_t froms[2];
+    CHECK(recoup_account_new("US-NY", &b) == RECOUP_STATUS_OK);
+    CHECK(recoup_account_set(b, "time_zones", "America/New_York") == RECOUP_STATUS_OK);
+    book_accounts[0] = acct;
+    book_accounts[1] = b;
+    CHECK(recoup_gate_batch(book_accounts, 2, "call", monday_10am_ny - 3 * 3600, NULL, statuses, froms, NULL) ==
+          RECOUP_STATUS_OK);
+    CHECK(statuses[0] == RECOUP_GATE_BLOCKED && statuses[1] == RECOUP_GATE_ALLOWED_FROM);
+    CHECK(froms[1] == monday_10am_ny - 2 * 3600);
+    recoup_account_free(b);
+  }
+
+  /* A Texas debt last paid 2021-03-15 is time-barred after 2025-03-15: no suit. */
+  {
+    recoup_account* tx = NULL;
+    CHECK(recoup_account_new("US-TX", &tx) == RECOUP_STATUS_OK);
+    CHECK(recoup_account_set(tx, "last_payment", "2021-03-15") == RECOUP_STATUS_OK);
+    CHECK(recoup_gate_permitted(tx, "litigate", monday_10am_ny, NULL, &v) == RECOUP_STATUS_OK);
+    CHECK(recoup_gate_verdict_status(v, &status, NULL, NULL) == RECOUP_STATUS_OK && status == RECOUP_GATE_BLOCKED);
+    CHECK(recoup_gate_verdict_reason(v, 0, 0, RECOUP_GATE_RULE_ID, text, sizeof text, NULL) == RECOUP_STATUS_OK);
+    CHECK(strcmp(text, "gate.time_barred_suit") == 0);
+    recoup_gate_verdict_free(v);
+    recoup_account_free(tx);
+  }
+
+  /* A broken pack is refused by name and leaves the book as it was; a creditor is not bound by
+   * the FDCPA's cease rule (15 U.S.C. 1692a(6)). */
+  CHECK(recoup_rulebook_new(&book) == RECOUP_STATUS_OK);
+  CHECK(recoup_rulebook_load_text(book, "schema = 1\n[pack]\nid = \"bad\"\n", "bad.toml") == RECOUP_STATUS_RULE_PACK);
+  CHECK(strstr(recoup_last_error_message(), "bad.toml") != NULL);
+  CHECK(recoup_account_set(acct, "collector", "creditor") == RECOUP_STATUS_OK);
+  CHECK(recoup_gate_permitted(acct, "letter", monday_10am_ny, book, &v) == RECOUP_STATUS_OK);
+  CHECK(recoup_gate_verdict_status(v, &status, NULL, NULL) == RECOUP_STATUS_OK && status == RECOUP_GATE_ALLOWED);
+  recoup_gate_verdict_free(v);
+
+  /* Errors name what is wrong. */
+  CHECK(recoup_account_set(acct, "ceased_on", "2026-11-02") == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "gate.unknown_field") == 0);
+  CHECK(recoup_account_set(acct, "dispute_received_on", "2026-02-30") == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(recoup_gate_permitted(acct, "phone", monday_10am_ny, NULL, &v) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "gate.unknown_action") == 0);
+  CHECK(recoup_account_set(acct, "last_payment", "2030-01-01") == RECOUP_STATUS_OK);
+  CHECK(recoup_gate_permitted(acct, "call", monday_10am_ny, NULL, &v) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "gate.future_fact") == 0);
+  CHECK(recoup_gate_permitted(NULL, "call", monday_10am_ny, NULL, &v) == RECOUP_STATUS_NULL_ARGUMENT);
+  recoup_rulebook_free(book);
+  recoup_account_free(acct);
+}
+
 int main(void) {
   test_money();
   test_calendar();
   test_schedule();
   test_limitation();
   test_apr();
+  test_gate();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -199,6 +199,88 @@ recoup_status recoup_limitation(const char* jurisdiction, const char* debt_type,
                                 const char* as_of, recoup_limitation_result* out, char* explanation,
                                 size_t explanation_size, size_t* required);
 
+/* --- rule books ------------------------------------------------------------------------- */
+
+/** A rule book: the built-in packs plus the caller's override packs (opaque; load every pack
+ *  before sharing it with other threads, which may then read it concurrently). */
+typedef struct recoup_rulebook recoup_rulebook;
+
+/** A new book holding the built-in packs (data/rules/ of the library). */
+recoup_status recoup_rulebook_new(recoup_rulebook** out);
+/** Loads a TOML pack from a file into the book. RECOUP_STATUS_RULE_PACK ("rules.pack") names
+ *  the file, the line and the key; the book is unchanged on error. */
+recoup_status recoup_rulebook_load(recoup_rulebook* book, const char* path);
+/** Loads a pack from TOML text; `origin` names it in errors and verdicts (may be NULL). */
+recoup_status recoup_rulebook_load_text(recoup_rulebook* book, const char* toml, const char* origin);
+/** Releases a book (NULL is allowed). */
+void recoup_rulebook_free(recoup_rulebook* book);
+
+/* --- the compliance gate: may we take this action now? ------------------------------------ */
+
+/** The facts of one account (opaque; fields are set by name so the set can grow). */
+typedef struct recoup_account recoup_account;
+
+/** A new account governed by `jurisdiction` ("US-NY", "GB-EAW", ...). */
+recoup_status recoup_account_new(const char* jurisdiction, recoup_account** out);
+/** Sets one field by its name, as recoup.rules.Account names it: dates "YYYY-MM-DD" (NULL or
+ *  "" clears), flags "true"/"false", counts as decimal text, lists space-separated
+ *  ("time_zones": "America/New_York America/Chicago", "opted_out": "email text",
+ *  "reaged_on": "2025-06-01 2026-06-01"). An unknown field gives RECOUP_STATUS_INVALID_INPUT
+ *  ("gate.unknown_field") listing the names. */
+recoup_status recoup_account_set(recoup_account* account, const char* field, const char* value);
+/** Appends a telephone call already placed: `outcome` "connected_conversation", "unanswered",
+ *  "voicemail" or "not_connected"; `number_kind` "personal" or "other" (NULL = personal). */
+recoup_status recoup_account_add_call(recoup_account* account, int64_t utc_seconds, const char* outcome,
+                                      int excluded_by_consent, const char* number_kind);
+/** Releases an account (NULL is allowed). */
+void recoup_account_free(recoup_account* account);
+
+/** Statuses of a gate verdict (recoup.rules.GATE_STATUSES). */
+enum { RECOUP_GATE_ALLOWED = 0, RECOUP_GATE_BLOCKED = 1, RECOUP_GATE_ALLOWED_FROM = 2 };
+/** "No instant" in allowed_from outputs. */
+#define RECOUP_NO_INSTANT INT64_MIN
+/** "No date" in day-serial outputs (days since 1970-01-01). */
+#define RECOUP_NO_DATE INT32_MIN
+
+/** One action's verdict (opaque). */
+typedef struct recoup_gate_verdict recoup_gate_verdict;
+
+/** May `action` ("call", "litigate", ... as recoup.rules.GATE_ACTIONS) be taken on `account`
+ *  at `at_utc_seconds` (seconds since 1970 UTC)? `book` NULL = the built-in packs. Errors:
+ *  RECOUP_STATUS_INVALID_INPUT ("gate.unknown_action", "gate.future_fact", "gate.event_order",
+ *  "contact.unknown_time_zone"), RECOUP_STATUS_UNKNOWN_JURISDICTION ("gate.jurisdiction"). */
+recoup_status recoup_gate_permitted(const recoup_account* account, const char* action, int64_t at_utc_seconds,
+                                    const recoup_rulebook* book, recoup_gate_verdict** out);
+/** The status (RECOUP_GATE_*), the first allowed instant (RECOUP_NO_INSTANT unless
+ *  RECOUP_GATE_ALLOWED_FROM) and the deadline day serial (RECOUP_NO_DATE when none); any
+ *  output pointer may be NULL. */
+recoup_status recoup_gate_verdict_status(const recoup_gate_verdict* verdict, int* status, int64_t* allowed_from,
+                                         int32_t* required_by);
+/** The number of blocking reasons and of conditions (either pointer may be NULL). */
+recoup_status recoup_gate_verdict_counts(const recoup_gate_verdict* verdict, size_t* reasons, size_t* conditions);
+
+/** What recoup_gate_verdict_reason writes. */
+enum { RECOUP_GATE_RULE_ID = 0, RECOUP_GATE_CITATION = 1, RECOUP_GATE_CERTAINTY = 2, RECOUP_GATE_TEXT = 3 };
+
+/** Part `what` (RECOUP_GATE_RULE_ID, _CITATION, _CERTAINTY, _TEXT) of reason `index` (of the
+ *  blocking reasons, or of the conditions when `condition` is non-zero) into `buffer`; never
+ *  truncated: RECOUP_STATUS_BUFFER_TOO_SMALL with *required set when it does not fit. */
+recoup_status recoup_gate_verdict_reason(const recoup_gate_verdict* verdict, int condition, size_t index, int what,
+                                         char* buffer, size_t buffer_size, size_t* required);
+/** The plain-English explanation with every rule cited. */
+recoup_status recoup_gate_verdict_explain(const recoup_gate_verdict* verdict, char* buffer, size_t buffer_size,
+                                          size_t* required);
+/** Releases a verdict (NULL is allowed). */
+void recoup_gate_verdict_free(recoup_gate_verdict* verdict);
+
+/** The gate over many accounts for one action at one instant, through the columnar kernel (no
+ *  explanations): `status_out`, and `allowed_from_out` and `required_by_out` when not NULL,
+ *  receive `count` elements as recoup_gate_verdict_status gives them. A bad account stops the
+ *  batch with its error, prefixed "row N: ". */
+recoup_status recoup_gate_batch(const recoup_account* const* accounts, size_t count, const char* action,
+                                int64_t at_utc_seconds, const recoup_rulebook* book, int* status_out,
+                                int64_t* allowed_from_out, int32_t* required_by_out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -92,6 +92,16 @@ struct action_verdict : verdict {
 /// errors for an unknown zone name.
 [[nodiscard]] std::chrono::sys_seconds start_of_local_day(const account_facts& account, civil_date d);
 
+/// One action for many accounts through the kernel without explanations: the statuses,
+/// instants and deadlines of permitted() (calls and every candidate zone included), with no
+/// explanation text built. `allowed_from` (INT64_MIN when none) and `required_by` (no_date when
+/// none) may be empty; otherwise each span is as long as `accounts`. A bad account throws with
+/// "row N: " in front, or is recorded in `errors` (status blocked) when `errors` is given.
+void permitted_batch(std::span<const account_facts* const> accounts, collection_action action,
+                     std::chrono::sys_seconds at, std::span<std::uint8_t> status, std::span<std::int64_t> allowed_from = {},
+                     std::span<std::int32_t> required_by = {}, const rule_book& book = rule_book::defaults(),
+                     row_errors* errors = nullptr);
+
 // --- columnar form ------------------------------------------------------------------------------
 
 /// Bits of gate_columns_in::flags.

@@ -581,8 +581,18 @@ TEST_CASE("the columnar gate gives the scalar verdicts, and adding a blocking ev
   std::vector<std::int32_t> reason(n * action_count), required(n * action_count);
   table.evaluate(in, {}, {.status = status, .allowed_from = from, .reason = reason, .required_by = required});
 
+  std::vector<const account_facts*> pointers;
+  for (const auto& a : accounts) pointers.push_back(&a);
+  std::vector<std::vector<std::uint8_t>> batch_status(action_count, std::vector<std::uint8_t>(n));
+  std::vector<std::vector<std::int64_t>> batch_from(action_count, std::vector<std::int64_t>(n));
+  for (std::size_t k = 0; k < action_count; ++k)
+    permitted_batch(pointers, all_actions[k], at, batch_status[k], batch_from[k]);
   for (int i = 0; i < n; ++i) {
     const auto verdicts = permitted_actions(accounts[static_cast<std::size_t>(i)], at);
+    for (std::size_t k = 0; k < action_count; ++k) {
+      CHECK(batch_status[k][static_cast<std::size_t>(i)] == static_cast<std::uint8_t>(verdicts[k].status));
+      if (verdicts[k].allowed_from) CHECK(batch_from[k][static_cast<std::size_t>(i)] == verdicts[k].allowed_from->time_since_epoch().count());
+    }
     for (std::size_t k = 0; k < action_count; ++k) {
       const auto& v = verdicts[k];
       const std::size_t e = static_cast<std::size_t>(i) * action_count + k;
