@@ -80,6 +80,37 @@ def add_check_parser(sub: Any) -> None:
     mc.add_argument("--jurisdiction", default="US", help="US, or a state overlay: US-MA, US-WA")
     mc.set_defaults(func=_check_may_call)
 
+    ac = rules.add_parser(
+        "actions",
+        help="the compliance gate: which collection actions may be taken on an account now, and from when",
+        description="Judges every collection action (or those named with --action) for one account: "
+        "allowed, blocked or allowed_from a time, with each rule, citation and reason. Facts come from "
+        "--account (a JSON object of recoup.rules.Account fields) and/or repeated --fact name=value.",
+    )
+    ac.add_argument("--jurisdiction", default=None, help="the governing jurisdiction, e.g. US-NY, GB-EAW")
+    ac.add_argument(
+        "--at", type=_aware, default=None, metavar="TIME",
+        help="the moment judged, ISO 8601 with its offset (default: now, which the output states)",
+    )  # fmt: skip
+    ac.add_argument(
+        "--time-zone", action="append", default=None, metavar="ZONE", dest="time_zones",
+        help="a candidate IANA zone of the consumer (repeat; the first counts days)",
+    )  # fmt: skip
+    ac.add_argument("--account", default=None, metavar="JSON", help="a JSON file with the account's fields")
+    ac.add_argument(
+        "--fact", action="append", default=[], metavar="NAME=VALUE",
+        help="one account fact, e.g. cease_requested_on=2026-11-02, attorney_represented=true, "
+        "opted_out=email",
+    )  # fmt: skip
+    ac.add_argument("--calls", default=None, metavar="CSV", help="the calls already placed (as for may-call)")
+    ac.add_argument(
+        "--action", action="append", default=None, dest="actions", metavar="ACTION",
+        help="judge only this action (repeat); default: all",
+    )  # fmt: skip
+    ac.add_argument("--format", choices=("text", "json"), default="text", help="output format (text)")
+    ac.add_argument("--explain", action="store_true", help="text: also print each verdict's explanation")
+    ac.set_defaults(func=_check_actions)
+
     cr = rules.add_parser("credit-reporting", help="when an item becomes obsolete for US credit reports")
     cr.add_argument("--first-delinquency", type=t._date, required=True, metavar="DATE")
     cr.set_defaults(func=_check_credit_reporting)
@@ -108,7 +139,7 @@ def add_check_parser(sub: Any) -> None:
         from ._cli_portfolio import UsageError
 
         raise UsageError(
-            "recoup check: a check is required (limitation, may-call, credit-reporting, "
+            "recoup check: a check is required (actions, limitation, may-call, credit-reporting, "
             "validation-period, garnishment, breathing-space, late-payment-compensation); "
             "see 'recoup check --help'"
         )
@@ -146,31 +177,157 @@ def _aware(text: str) -> datetime.datetime:
     return value
 
 
-def _check_may_call(args: argparse.Namespace) -> int:
+def _read_calls(path: str | None) -> list[Any]:
+    """The calls of a CSV with columns time (ISO 8601 with offset) and outcome."""
     from . import rules
 
     log: list[rules.CallRecord] = []
-    if args.calls is not None:
-        import csv
+    if path is None:
+        return log
+    import csv
 
-        try:
-            with open(args.calls, newline="", encoding="utf-8-sig") as f:
-                for row_number, row in enumerate(csv.DictReader(f), start=1):
-                    missing = [c for c in ("time", "outcome") if not row.get(c)]
-                    if missing:
-                        raise DataError(f"{args.calls} row {row_number}: no {missing[0]!r} value")
-                    try:
-                        at = _aware(row["time"])
-                    except argparse.ArgumentTypeError as e:
-                        raise DataError(f"{args.calls} row {row_number}, column 'time': {e}") from None
-                    log.append(rules.CallRecord(at=at, outcome=row["outcome"]))
-        except OSError as e:
-            raise DataError(f"cannot read {args.calls}: {e.strerror}") from None
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            for row_number, row in enumerate(csv.DictReader(f), start=1):
+                missing = [c for c in ("time", "outcome") if not row.get(c)]
+                if missing:
+                    raise DataError(f"{path} row {row_number}: no {missing[0]!r} value")
+                try:
+                    at = _aware(row["time"])
+                except argparse.ArgumentTypeError as e:
+                    raise DataError(f"{path} row {row_number}, column 'time': {e}") from None
+                log.append(rules.CallRecord(at=at, outcome=row["outcome"]))
+    except OSError as e:
+        raise DataError(f"cannot read {path}: {e.strerror}") from None
+    return log
+
+
+def _check_may_call(args: argparse.Namespace) -> int:
+    from . import rules
+
+    log = _read_calls(args.calls)
     verdict = rules.may_call(log, args.at, args.time_zones, args.jurisdiction)
     print(f"allowed: {verdict.allowed}")
     if verdict.next_allowed is not None:
         print(f"next_allowed: {verdict.next_allowed.isoformat()}")
     return _show(verdict, ("rule_id", "citation"))
+
+
+_LIST_FACTS = ("time_zones", "other_jurisdictions", "opted_out", "reaged_on")
+_BOOL_FACTS = ("debt_buyer", "scra_active_duty", "vulnerable", "attorney_represented", "call_consent",
+               "open_end", "cca_regulated")
+_INT_FACTS = ("bankruptcy_chapter", "consecutive_minimum_payments")
+
+
+def _fact_value(name: str, text: str) -> Any:
+    if name in _LIST_FACTS:
+        return text.split()
+    if name in _BOOL_FACTS:
+        if text.lower() in ("true", "yes", "1"):
+            return True
+        if text.lower() in ("false", "no", "0"):
+            return False
+        raise DataError(f"--fact {name}={text}: expected true or false")
+    if name in _INT_FACTS:
+        try:
+            return int(text)
+        except ValueError:
+            raise DataError(f"--fact {name}={text}: expected a whole number") from None
+    return text
+
+
+def _account_from(args: argparse.Namespace) -> Any:
+    import json
+
+    from . import rules
+
+    fields: dict[str, Any] = {}
+    if args.account is not None:
+        try:
+            with open(args.account, encoding="utf-8-sig") as f:
+                loaded = json.load(f)
+        except OSError as e:
+            raise DataError(f"cannot read {args.account}: {e.strerror}") from None
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise DataError(f"{args.account} is not a JSON object of account fields: {e}") from None
+        if not isinstance(loaded, dict):
+            kind = type(loaded).__name__
+            raise DataError(f"{args.account} must hold a JSON object of account fields, not {kind}")
+        fields.update(loaded)
+    for item in args.fact:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise DataError(f"--fact {item!r}: write it as name=value, e.g. cease_requested_on=2026-11-02")
+        fields[name.strip()] = _fact_value(name.strip(), value.strip())
+    if args.jurisdiction is not None:
+        fields["jurisdiction"] = args.jurisdiction
+    if args.time_zones:
+        fields["time_zones"] = args.time_zones
+    if "jurisdiction" not in fields:
+        raise DataError("recoup check actions: give --jurisdiction (or a 'jurisdiction' in --account)")
+    calls = _read_calls(args.calls)
+    return rules.Account(**fields, calls=calls or None)
+
+
+def _reason_json(r: Any) -> dict[str, Any]:
+    return {
+        "rule_id": r.rule_id,
+        "jurisdiction": r.jurisdiction,
+        "citation": r.citation,
+        "certainty": r.certainty,
+        "version": r.version,
+        "text": r.text,
+        "until": None if r.until is None else r.until.isoformat(),
+    }
+
+
+def _check_actions(args: argparse.Namespace) -> int:
+    import json
+
+    from . import rules
+
+    account = _account_from(args)
+    now = args.at is None
+    at = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) if now else args.at
+    verdicts = rules.permitted_actions(account, at=at)
+    if args.actions:
+        unknown = [a for a in args.actions if a not in rules.GATE_ACTIONS]
+        if unknown:
+            raise DataError(f"--action {unknown[0]!r} is not one of: {', '.join(rules.GATE_ACTIONS)}")
+        verdicts = {a: verdicts[a] for a in args.actions}
+    if args.format == "json":
+        out = {
+            "jurisdiction": account.jurisdiction,
+            "at": at.isoformat(),
+            "at_is_now": now,
+            "actions": {
+                name: {
+                    "status": v.status,
+                    "allowed_from": None if v.allowed_from is None else v.allowed_from.isoformat(),
+                    "required_by": None if v.required_by is None else v.required_by.isoformat(),
+                    "reasons": [_reason_json(r) for r in v.reasons],
+                    "conditions": [_reason_json(r) for r in v.conditions],
+                }
+                for name, v in verdicts.items()
+            },
+        }
+        print(json.dumps(out, indent=2))
+        return 0
+    print(f"account: {account.jurisdiction}; judged at {at.isoformat()}{' (now)' if now else ''}")
+    width = max(len(n) for n in verdicts)
+    for name, v in verdicts.items():
+        line = f"{name:<{width}}  {v.status:<12}"
+        if v.allowed_from is not None:
+            line += f" from {v.allowed_from.isoformat()}"
+        if v.reasons:
+            line += "  " + "; ".join(f"{r.rule_id} ({r.citation})" for r in v.reasons)
+        if v.required_by is not None:
+            line += f"  required by {v.required_by.isoformat()}"
+        print(line.rstrip())
+        if args.explain:
+            for step in v.explain().splitlines():
+                print(f"    {step}")
+    return 0
 
 
 def _check_credit_reporting(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ import decimal
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AccrualResult', 'AccrualSegment', 'AffordabilityStatement', 'Allocation', 'AprFlow', 'AprResult', 'AprToleranceVerdict', 'ArrearsNoticeVerdict', 'AuthorityDecision', 'BreakEvenResult', 'BreakModel', 'BreathingSpaceProtection', 'BreathingSpaceVerdict', 'CALL_OUTCOMES', 'Calendar', 'Charge', 'CompensationVerdict', 'ContactReason', 'ContactVerdict', 'Currency', 'DefaultNoticeVerdict', 'DmpResult', 'DmpShare', 'Form1099CVerdict', 'Frequency', 'FurnishingVerdict', 'GarnishmentVerdict', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'LimitationVerdict', 'Money', 'ObsolescenceVerdict', 'OfferCandidate', 'OfferValuation', 'OptimisationResult', 'PackInfo', 'PaymentApplication', 'PreActionVerdict', 'ReferenceRateVerdict', 'RuleBook', 'RuleEntry', 'RuleReference', 'Schedule', 'ScheduleAdjustment', 'ScheduleRow', 'SensitivityTable', 'SettlementOffer', 'StatementLine', 'StatutoryInterestVerdict', 'ValidationNoticeVerdict', 'ValidationPeriodVerdict', 'Verdict', 'WaterfallPolicy', 'WaterfallResult', 'accrue', 'apply_in_order', 'apply_payments', 'apply_pro_rata', 'breathing_space', 'build_schedule', 'build_schedules', 'business_day_convention_names', 'calendar', 'calendar_business_day_mask', 'calendar_from_toml', 'calendar_ids', 'cca_arrears_notice', 'cca_arrears_notice_timing', 'cca_default_notice_earliest_action', 'check_promise', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'contact_check_call_log', 'contact_may_call', 'credit_reporting_obsolete_on', 'credit_reporting_obsolete_serials', 'currencies', 'custom_calendar', 'day_count_days', 'day_count_fraction', 'day_count_names', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'discharge_event_names', 'due_dates', 'explain_waterfall', 'form_1099c_required', 'joint_calendar', 'late_fee', 'load_calendar', 'monitor', 'monitor_instalments', 'monitor_plans', 'passive_collection_earliest_furnishing', 'portfolio_age', 'portfolio_bucket_of', 'portfolio_cure_rate', 'portfolio_days_past_due', 'portfolio_edge_labels', 'portfolio_liquidation', 'portfolio_promise_kept_rate', 'portfolio_recovery_rate', 'portfolio_roll_rates', 'pre_action_reply_deadline', 'register_currency', 'reschedule_amount', 'reverse_payment', 'rounding_modes', 'rules_is_jurisdiction_code', 'rules_limitation', 'rules_limitation_columns', 'rules_parent_jurisdiction', 'validation_notice_due', 'validation_period_end', 'year_fraction_rounded']
+__all__: list[str] = ['AccountFacts', 'AccrualResult', 'AccrualSegment', 'ActionVerdict', 'AffordabilityStatement', 'Allocation', 'AprFlow', 'AprResult', 'AprToleranceVerdict', 'ArrearsNoticeVerdict', 'AuthorityDecision', 'BreakEvenResult', 'BreakModel', 'BreathingSpaceProtection', 'BreathingSpaceVerdict', 'CALL_OUTCOMES', 'CONTACT_CHANNELS', 'Calendar', 'Charge', 'CompensationVerdict', 'ContactReason', 'ContactVerdict', 'Currency', 'DefaultNoticeVerdict', 'DmpResult', 'DmpShare', 'Form1099CVerdict', 'Frequency', 'FurnishingVerdict', 'GATE_ACTIONS', 'GATE_FACT_BITS', 'GATE_STATUSES', 'GarnishmentVerdict', 'GateReason', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'LimitationVerdict', 'Money', 'ObsolescenceVerdict', 'OfferCandidate', 'OfferValuation', 'OptimisationResult', 'PackInfo', 'PaymentApplication', 'PreActionVerdict', 'ReferenceRateVerdict', 'RuleBook', 'RuleEntry', 'RuleReference', 'Schedule', 'ScheduleAdjustment', 'ScheduleRow', 'SensitivityTable', 'SettlementOffer', 'StatementLine', 'StatutoryInterestVerdict', 'ValidationNoticeVerdict', 'ValidationPeriodVerdict', 'Verdict', 'WaterfallPolicy', 'WaterfallResult', 'accrue', 'apply_in_order', 'apply_payments', 'apply_pro_rata', 'breathing_space', 'build_schedule', 'build_schedules', 'business_day_convention_names', 'calendar', 'calendar_business_day_mask', 'calendar_from_toml', 'calendar_ids', 'cca_arrears_notice', 'cca_arrears_notice_timing', 'cca_default_notice_earliest_action', 'check_promise', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'contact_check_call_log', 'contact_may_call', 'credit_reporting_obsolete_on', 'credit_reporting_obsolete_serials', 'currencies', 'custom_calendar', 'day_count_days', 'day_count_fraction', 'day_count_names', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'discharge_event_names', 'due_dates', 'explain_waterfall', 'form_1099c_required', 'gate_columns', 'gate_permitted', 'gate_permitted_actions', 'gate_start_of_local_day', 'joint_calendar', 'late_fee', 'load_calendar', 'monitor', 'monitor_instalments', 'monitor_plans', 'passive_collection_earliest_furnishing', 'portfolio_age', 'portfolio_bucket_of', 'portfolio_cure_rate', 'portfolio_days_past_due', 'portfolio_edge_labels', 'portfolio_liquidation', 'portfolio_promise_kept_rate', 'portfolio_recovery_rate', 'portfolio_roll_rates', 'pre_action_reply_deadline', 'register_currency', 'reschedule_amount', 'reverse_payment', 'rounding_modes', 'rules_is_jurisdiction_code', 'rules_limitation', 'rules_limitation_columns', 'rules_parent_jurisdiction', 'validation_notice_due', 'validation_period_end', 'year_fraction_rounded']
 class Currency:
     """
     A currency: ISO 4217 code, numeric code and minor-unit digits.
@@ -1539,6 +1539,293 @@ class ArrearsNoticeVerdict(Verdict):
     @property
     def shortfall(self) -> Money:
         ...
+class AccountFacts:
+    """
+    The facts of one account as the compliance gate reads them (use recoup.rules.Account).
+    """
+    attorney_represented: bool
+    balance: Money | None
+    breathing_space_kind: str
+    call_consent: bool
+    cca_regulated: bool | None
+    collector: str
+    debt_buyer: bool
+    debt_type: str
+    jurisdiction: str
+    open_end: bool | None
+    scra_active_duty: bool
+    vulnerable: bool
+    def __init__(self) -> None:
+        ...
+    def _set_calls(self, utc_seconds: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], outcome: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8], consent: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8], number: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8]) -> None:
+        ...
+    @property
+    def bankruptcy_chapter(self) -> int | None:
+        ...
+    @bankruptcy_chapter.setter
+    def bankruptcy_chapter(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def bankruptcy_discharged_on(self) -> datetime.date | None:
+        ...
+    @bankruptcy_discharged_on.setter
+    def bankruptcy_discharged_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def bankruptcy_dismissed_on(self) -> datetime.date | None:
+        ...
+    @bankruptcy_dismissed_on.setter
+    def bankruptcy_dismissed_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def bankruptcy_filed_on(self) -> datetime.date | None:
+        ...
+    @bankruptcy_filed_on.setter
+    def bankruptcy_filed_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def breathing_space_ended_on(self) -> datetime.date | None:
+        ...
+    @breathing_space_ended_on.setter
+    def breathing_space_ended_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def breathing_space_started_on(self) -> datetime.date | None:
+        ...
+    @breathing_space_started_on.setter
+    def breathing_space_started_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def call_count(self) -> int:
+        """
+        the number of calls in the contact log
+        """
+    @property
+    def cease_requested_on(self) -> datetime.date | None:
+        ...
+    @cease_requested_on.setter
+    def cease_requested_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def charged_off_on(self) -> datetime.date | None:
+        ...
+    @charged_off_on.setter
+    def charged_off_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def consecutive_minimum_payments(self) -> int:
+        ...
+    @consecutive_minimum_payments.setter
+    def consecutive_minimum_payments(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def deceased_on(self) -> datetime.date | None:
+        ...
+    @deceased_on.setter
+    def deceased_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def default_notice_served_on(self) -> datetime.date | None:
+        ...
+    @default_notice_served_on.setter
+    def default_notice_served_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def defaulted_on(self) -> datetime.date | None:
+        ...
+    @defaulted_on.setter
+    def defaulted_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def dispute_received_on(self) -> datetime.date | None:
+        ...
+    @dispute_received_on.setter
+    def dispute_received_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def dispute_verified_on(self) -> datetime.date | None:
+        ...
+    @dispute_verified_on.setter
+    def dispute_verified_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def first_contact_on(self) -> datetime.date | None:
+        ...
+    @first_contact_on.setter
+    def first_contact_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def first_delinquency(self) -> datetime.date | None:
+        ...
+    @first_delinquency.setter
+    def first_delinquency(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def fraud_discovered_on(self) -> datetime.date | None:
+        ...
+    @fraud_discovered_on.setter
+    def fraud_discovered_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def identity_theft_reported_on(self) -> datetime.date | None:
+        ...
+    @identity_theft_reported_on.setter
+    def identity_theft_reported_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def last_acknowledgment(self) -> datetime.date | None:
+        ...
+    @last_acknowledgment.setter
+    def last_acknowledgment(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def last_payment(self) -> datetime.date | None:
+        ...
+    @last_payment.setter
+    def last_payment(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def letter_of_claim_on(self) -> datetime.date | None:
+        ...
+    @letter_of_claim_on.setter
+    def letter_of_claim_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def opened_on(self) -> datetime.date | None:
+        ...
+    @opened_on.setter
+    def opened_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def opted_out(self) -> list[str]:
+        ...
+    @opted_out.setter
+    def opted_out(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def other_jurisdictions(self) -> list[str]:
+        ...
+    @other_jurisdictions.setter
+    def other_jurisdictions(self, arg0: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def placed_on(self) -> datetime.date | None:
+        ...
+    @placed_on.setter
+    def placed_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def reaged_on(self) -> list[datetime.date]:
+        ...
+    @reaged_on.setter
+    def reaged_on(self, arg0: collections.abc.Sequence[datetime.date | str]) -> None:
+        ...
+    @property
+    def settled_on(self) -> datetime.date | None:
+        ...
+    @settled_on.setter
+    def settled_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+    @property
+    def time_zones(self) -> list[str]:
+        ...
+    @time_zones.setter
+    def time_zones(self, arg0: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def validation_notice_sent_on(self) -> datetime.date | None:
+        ...
+    @validation_notice_sent_on.setter
+    def validation_notice_sent_on(self, arg0: datetime.date | str | None) -> None:
+        ...
+class GateReason:
+    """
+    One reason behind a gate verdict: the gate rule that decided (rule_id, citation, certainty, version), the rules it consulted, a sentence and, for a block, when it lifts.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def certainty(self) -> str:
+        ...
+    @property
+    def citation(self) -> str:
+        ...
+    @property
+    def jurisdiction(self) -> str:
+        ...
+    @property
+    def rule_id(self) -> str:
+        ...
+    @property
+    def rules(self) -> list[RuleReference]:
+        """
+        the gate rule first, then every rule it consulted
+        """
+    @property
+    def text(self) -> str:
+        ...
+    @property
+    def until(self) -> typing.Any:
+        """
+        a block: the instant it lifts (aware UTC datetime), None when not known
+        """
+    @property
+    def version(self) -> str:
+        ...
+class ActionVerdict(Verdict):
+    """
+    May this action be taken on this account now, and if not, from when: the status, every reason with its rule and citation, the conditions and any deadline.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def action(self) -> str:
+        ...
+    @property
+    def allowed(self) -> bool:
+        """
+        True when the action may be taken at `at`
+        """
+    @property
+    def allowed_from(self) -> typing.Any:
+        """
+        status 'allowed_from': the first allowed instant (aware UTC datetime); else None
+        """
+    @property
+    def as_of(self) -> datetime.date:
+        """
+        the local date of `at` (first time zone; UTC without one)
+        """
+    @property
+    def at(self) -> typing.Any:
+        """
+        the moment judged (UTC)
+        """
+    @property
+    def conditions(self) -> list[GateReason]:
+        """
+        obligations and exceptions that apply when it is taken
+        """
+    @property
+    def deadline(self) -> GateReason | None:
+        """
+        the rule that set required_by, or None
+        """
+    @property
+    def reasons(self) -> list[GateReason]:
+        """
+        what blocks it, each with its rule and citation
+        """
+    @property
+    def required_by(self) -> datetime.date | None:
+        """
+        a deadline (charge-off, validation notice) or None
+        """
+    @property
+    def status(self) -> str:
+        """
+        'allowed', 'blocked' or 'allowed_from'
+        """
 def _affordability_categories(section: str) -> list[str]:
     ...
 def _affordability_dmp(disposable: Money, creditors: collections.abc.Iterable, max_months: typing.SupportsInt | typing.SupportsIndex, remainder: str) -> DmpResult:
@@ -1709,6 +1996,14 @@ def explain_waterfall(result: WaterfallResult, charges: collections.abc.Sequence
     ...
 def form_1099c_required(forgiven_amount: Money, event: str, as_of: datetime.date | str, applicable_entity: bool = True, limitation_defence_upheld: bool = False) -> Form1099CVerdict:
     ...
+def gate_columns(codes: collections.abc.Sequence[str], zones: collections.abc.Sequence[str], jurisdiction: typing.Annotated[numpy.typing.ArrayLike, numpy.uint16], type: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8] | None, at: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], flags: typing.Annotated[numpy.typing.ArrayLike, numpy.uint32] | None, opted_out: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8] | None, zone: typing.Annotated[numpy.typing.ArrayLike, numpy.int32] | None, chapter: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8] | None, payments: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8] | None, dates: dict, actions: collections.abc.Sequence[str], book: typing.Any, collect: bool) -> tuple[numpy.typing.NDArray[numpy.uint8], numpy.typing.NDArray[numpy.int64], numpy.typing.NDArray[numpy.int32], numpy.typing.NDArray[numpy.int32], list[str], tuple]:
+    ...
+def gate_permitted(account: AccountFacts, action: str, at: typing.SupportsInt | typing.SupportsIndex, book: typing.Any = None) -> ActionVerdict:
+    ...
+def gate_permitted_actions(account: AccountFacts, at: typing.SupportsInt | typing.SupportsIndex, book: typing.Any = None) -> list[ActionVerdict]:
+    ...
+def gate_start_of_local_day(account: AccountFacts, day: datetime.date | str) -> int:
+    ...
 def joint_calendar(calendars: collections.abc.Sequence[Calendar]) -> Calendar:
     ...
 def late_fee(instalment: Money, days_late: typing.SupportsInt | typing.SupportsIndex, charged_on: typing.Any, flat: typing.Any = None, percent: typing.Any = None, cap: typing.Any = None, grace_days: typing.SupportsInt | typing.SupportsIndex = 0, rounding: typing.Any = 'half_up', freezes: collections.abc.Iterable = ()) -> Money:
@@ -1770,6 +2065,10 @@ def year_fraction_rounded(start: datetime.date | str, end: datetime.date | str, 
     The year fraction rounded to `scale` decimal places with the named rounding.
     """
 CALL_OUTCOMES: tuple = ('connected_conversation', 'unanswered', 'voicemail', 'not_connected')
+CONTACT_CHANNELS: tuple = ('phone', 'text', 'email', 'mail', 'social', 'in_person')
+GATE_ACTIONS: tuple = ('call', 'text', 'email', 'letter', 'validation_notice', 'credit_report', 'litigate', 'garnish', 'settlement_offer', 'payment_plan', 'charge_off', 'place_with_agency', 'sell', 'termination_notice', 'remedy_notice', 'reage')
+GATE_FACT_BITS: dict = {'debt_buyer': 1, 'attorney_represented': 2, 'scra_active_duty': 4, 'vulnerable': 8, 'mental_health_breathing_space': 16, 'open_end': 32, 'known_credit_kind': 64, 'not_cca_regulated': 128, 'creditor': 256, 'call_consent': 512}
+GATE_STATUSES: tuple = ('allowed', 'blocked', 'allowed_from')
 ISO4217_CITATION: str = 'ISO 4217:2015, Codes for the representation of currencies, List One (current currency & funds), as maintained by the ISO 4217 Maintenance Agency (SIX Group)'
 ISO4217_PUBLISHED: str = '2026-01-01'
 __version__: str = '0.1.0'

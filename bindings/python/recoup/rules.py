@@ -339,9 +339,11 @@ def table(
 # The other checks live in their own modules; ``recoup.rules`` is their one public face.
 from ._rules_contact import *  # noqa: E402,F403
 from ._rules_contact import __all__ as _contact_all  # noqa: E402
+from ._rules_gate import *  # noqa: E402,F403
+from ._rules_gate import __all__ as _gate_all  # noqa: E402
 from ._rules_money import *  # noqa: E402,F403
 from ._rules_money import __all__ as _money_all  # noqa: E402
 from ._rules_notices import *  # noqa: E402,F403
 from ._rules_notices import __all__ as _notices_all  # noqa: E402
 
-__all__ += [*_contact_all, *_money_all, *_notices_all]
+__all__ += [*_contact_all, *_money_all, *_notices_all, *_gate_all]

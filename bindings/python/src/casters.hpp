@@ -56,6 +56,7 @@ void register_rules(py::module_& m);     // rule packs, the rule book, verdicts,
 void register_rules_contact(py::module_& m);  // Reg F contact frequency and hours, overlays
 void register_rules_money(py::module_& m);    // garnishment caps, statutory interest, rates
 void register_rules_notices(py::module_& m);  // notice periods, FCRA, breathing space, 1099-C
+void register_rules_gate(py::module_& m);     // the compliance gate: may this action be taken now
 
 }  // namespace recoup::python
 
