@@ -2,6 +2,7 @@
 #pragma once
 
 #include "recoup/core.hpp"
+#include "recoup/decide.hpp"
 #include "recoup/plan.hpp"
 #include "recoup/portfolio.hpp"
 #include "recoup/rules.hpp"

@@ -943,6 +943,11 @@ std::string_view to_string(gate_status s) noexcept {
   return "blocked";
 }
 
+civil_date local_date(const account_facts& account, std::chrono::sys_seconds at) {
+  const date::time_zone* zone = account.time_zones.empty() ? nullptr : detail::find_zone(account.time_zones.front());
+  return civil_date::from_serial(detail::local_day(zone, at.time_since_epoch().count()));
+}
+
 std::chrono::sys_seconds start_of_local_day(const account_facts& account, civil_date d) {
   const date::time_zone* zone = account.time_zones.empty() ? nullptr : detail::find_zone(account.time_zones.front());
   return std::chrono::sys_seconds{std::chrono::seconds{detail::local_midnight(zone, d.serial())}};

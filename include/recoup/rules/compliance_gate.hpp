@@ -102,6 +102,10 @@ void permitted_batch(std::span<const account_facts* const> accounts, collection_
                      std::span<std::int32_t> required_by = {}, const rule_book& book = rule_book::defaults(),
                      row_errors* errors = nullptr);
 
+/// The account's local date of UTC instant `at` (in its first time zone; UTC when none): the date
+/// the gate judges rules by.
+[[nodiscard]] civil_date local_date(const account_facts& account, std::chrono::sys_seconds at);
+
 // --- columnar form ------------------------------------------------------------------------------
 
 /// Bits of gate_columns_in::flags.
