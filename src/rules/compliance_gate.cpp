@@ -1054,52 +1054,108 @@ gate_table& gate_table::operator=(gate_table&&) noexcept = default;
 
 const std::vector<std::string>& gate_table::rule_ids() const noexcept { return impl_->ids; }
 
-void gate_table::evaluate(const gate_columns_in& in, std::span<const collection_action> actions_in,
-                          const gate_columns_out& out, row_errors* errors) const {
+namespace {
+
+using date_member = std::optional<civil_date> account_facts::*;
+using date_column = std::span<const std::int32_t> gate_columns_in::*;
+constexpr std::pair<date_column, date_member> date_columns[] = {
+    {&gate_columns_in::opened_on, &account_facts::opened_on},
+    {&gate_columns_in::first_delinquency, &account_facts::first_delinquency},
+    {&gate_columns_in::defaulted_on, &account_facts::defaulted_on},
+    {&gate_columns_in::last_payment, &account_facts::last_payment},
+    {&gate_columns_in::last_acknowledgment, &account_facts::last_acknowledgment},
+    {&gate_columns_in::charged_off_on, &account_facts::charged_off_on},
+    {&gate_columns_in::first_contact_on, &account_facts::first_contact_on},
+    {&gate_columns_in::validation_notice_sent_on, &account_facts::validation_notice_sent_on},
+    {&gate_columns_in::settled_on, &account_facts::settled_on},
+    {&gate_columns_in::dispute_received_on, &account_facts::dispute_received_on},
+    {&gate_columns_in::dispute_verified_on, &account_facts::dispute_verified_on},
+    {&gate_columns_in::cease_requested_on, &account_facts::cease_requested_on},
+    {&gate_columns_in::bankruptcy_filed_on, &account_facts::bankruptcy_filed_on},
+    {&gate_columns_in::bankruptcy_discharged_on, &account_facts::bankruptcy_discharged_on},
+    {&gate_columns_in::bankruptcy_dismissed_on, &account_facts::bankruptcy_dismissed_on},
+    {&gate_columns_in::deceased_on, &account_facts::deceased_on},
+    {&gate_columns_in::breathing_space_started_on, &account_facts::breathing_space_started_on},
+    {&gate_columns_in::breathing_space_ended_on, &account_facts::breathing_space_ended_on},
+    {&gate_columns_in::identity_theft_reported_on, &account_facts::identity_theft_reported_on},
+    {&gate_columns_in::fraud_discovered_on, &account_facts::fraud_discovered_on},
+    {&gate_columns_in::default_notice_served_on, &account_facts::default_notice_served_on},
+    {&gate_columns_in::letter_of_claim_on, &account_facts::letter_of_claim_on},
+};
+
+}  // namespace
+
+void check_columns(const gate_columns_in& in) {
   const std::size_t n = in.jurisdiction.size();
-  std::span<const collection_action> actions = actions_in.empty() ? std::span<const collection_action>(all_actions) : actions_in;
-  const std::size_t na = actions.size();
   auto bad = [](const std::string& what) { throw invalid_input_error("gate.columns", what); };
   auto opt = [&](std::size_t size, const char* name) {
     if (size != 0 && size != n) bad(std::string(name) + " has " + std::to_string(size) + " rows, expected 0 or " + std::to_string(n));
   };
-  if (in.at.size() != 1 && in.at.size() != n) bad("at must have 1 element or one per row");
+  if (in.at.size() > 1 && in.at.size() != n) bad("at must have 0 or 1 element or one per row");
   opt(in.type.size(), "type");
   opt(in.flags.size(), "flags");
   opt(in.opted_out.size(), "opted_out");
   opt(in.zone.size(), "zone");
   opt(in.bankruptcy_chapter.size(), "bankruptcy_chapter");
   opt(in.consecutive_minimum_payments.size(), "consecutive_minimum_payments");
-  const std::pair<std::span<const std::int32_t>, std::optional<civil_date> account_facts::*> date_cols[] = {
-      {in.opened_on, &account_facts::opened_on},
-      {in.first_delinquency, &account_facts::first_delinquency},
-      {in.defaulted_on, &account_facts::defaulted_on},
-      {in.last_payment, &account_facts::last_payment},
-      {in.last_acknowledgment, &account_facts::last_acknowledgment},
-      {in.charged_off_on, &account_facts::charged_off_on},
-      {in.first_contact_on, &account_facts::first_contact_on},
-      {in.validation_notice_sent_on, &account_facts::validation_notice_sent_on},
-      {in.settled_on, &account_facts::settled_on},
-      {in.dispute_received_on, &account_facts::dispute_received_on},
-      {in.dispute_verified_on, &account_facts::dispute_verified_on},
-      {in.cease_requested_on, &account_facts::cease_requested_on},
-      {in.bankruptcy_filed_on, &account_facts::bankruptcy_filed_on},
-      {in.bankruptcy_discharged_on, &account_facts::bankruptcy_discharged_on},
-      {in.bankruptcy_dismissed_on, &account_facts::bankruptcy_dismissed_on},
-      {in.deceased_on, &account_facts::deceased_on},
-      {in.breathing_space_started_on, &account_facts::breathing_space_started_on},
-      {in.breathing_space_ended_on, &account_facts::breathing_space_ended_on},
-      {in.identity_theft_reported_on, &account_facts::identity_theft_reported_on},
-      {in.fraud_discovered_on, &account_facts::fraud_discovered_on},
-      {in.default_notice_served_on, &account_facts::default_notice_served_on},
-      {in.letter_of_claim_on, &account_facts::letter_of_claim_on},
-  };
-  for (const auto& [col, member] : date_cols) opt(col.size(), "a date column");
+  for (const auto& [col, member] : date_columns) opt((in.*col).size(), "a date column");
   opt(in.last_reaged_on.size(), "last_reaged_on");
+}
+
+void account_from_columns(const gate_columns_in& in, std::size_t i, std::span<const std::string> codes,
+                          std::span<const std::string> zones, account_facts& f) {
+  auto bad = [&](const std::string& what) { throw invalid_input_error("gate.columns", "row " + std::to_string(i) + ": " + what); };
+  if (in.jurisdiction[i] >= codes.size()) bad("jurisdiction index out of range");
+  f.jurisdiction.assign(codes[in.jurisdiction[i]]);
+  f.other_jurisdictions.clear();
+  const std::uint8_t type = in.type.empty() ? static_cast<std::uint8_t>(debt_type::open_account) : in.type[i];
+  if (type > static_cast<std::uint8_t>(debt_type::specialty)) bad("debt type code out of range");
+  f.type = static_cast<debt_type>(type);
+  for (const auto& [col, member] : date_columns) {
+    const std::int32_t d = (in.*col).empty() ? no_date : (in.*col)[i];
+    if (d == no_date) (f.*member).reset();
+    else (f.*member) = civil_date::from_serial(d);
+  }
+  f.reaged_on.clear();
+  if (!in.last_reaged_on.empty() && in.last_reaged_on[i] != no_date) f.reaged_on.push_back(civil_date::from_serial(in.last_reaged_on[i]));
+  const std::uint32_t fl = in.flags.empty() ? 0 : in.flags[i];
+  f.debt_buyer = (fl & gate_fact::debt_buyer) != 0;
+  f.attorney_represented = (fl & gate_fact::attorney_represented) != 0;
+  f.scra_active_duty = (fl & gate_fact::scra_active_duty) != 0;
+  f.vulnerable = (fl & gate_fact::vulnerable) != 0;
+  f.breathing_space_type = (fl & gate_fact::mental_health_breathing_space) ? breathing_space_kind::mental_health : breathing_space_kind::standard;
+  f.open_end = (fl & gate_fact::known_credit_kind) ? std::optional<bool>((fl & gate_fact::open_end) != 0) : std::nullopt;
+  f.cca_regulated = (fl & gate_fact::not_cca_regulated) ? std::optional<bool>(false) : std::nullopt;
+  f.role = (fl & gate_fact::creditor) ? collector_role::creditor : collector_role::debt_collector;
+  f.call_consent = (fl & gate_fact::call_consent) != 0;
+  f.opted_out.clear();
+  const std::uint8_t oo = in.opted_out.empty() ? 0 : in.opted_out[i];
+  for (std::size_t c = 0; c < channel_count; ++c)
+    if (oo & (1u << c)) f.opted_out.push_back(static_cast<contact_channel>(c));
+  f.bankruptcy_chapter = in.bankruptcy_chapter.empty() ? 0 : in.bankruptcy_chapter[i];
+  f.consecutive_minimum_payments = in.consecutive_minimum_payments.empty() ? 0 : in.consecutive_minimum_payments[i];
+  f.calls.clear();
+  const std::int32_t z = in.zone.empty() ? -1 : in.zone[i];
+  if (z < -1 || z >= static_cast<std::int32_t>(zones.size())) bad("zone index out of range");
+  if (z < 0) f.time_zones.clear();
+  else if (f.time_zones.size() != 1 || f.time_zones.front() != zones[static_cast<std::size_t>(z)])
+    f.time_zones.assign(1, zones[static_cast<std::size_t>(z)]);
+}
+
+void gate_table::evaluate(const gate_columns_in& in, std::span<const collection_action> actions_in,
+                          const gate_columns_out& out, row_errors* errors) const {
+  const std::size_t n = in.jurisdiction.size();
+  std::span<const collection_action> actions = actions_in.empty() ? std::span<const collection_action>(all_actions) : actions_in;
+  const std::size_t na = actions.size();
+  auto bad = [](const std::string& what) { throw invalid_input_error("gate.columns", what); };
+  check_columns(in);
+  if (in.at.empty()) bad("at must have 1 element or one per row");
   if (out.status.size() != n * na) bad("status must have rows x actions elements");
   if (!out.allowed_from.empty() && out.allowed_from.size() != n * na) bad("allowed_from must be empty or rows x actions");
   if (!out.reason.empty() && out.reason.size() != n * na) bad("reason must be empty or rows x actions");
   if (!out.required_by.empty() && out.required_by.size() != n * na) bad("required_by must be empty or rows x actions");
+  std::vector<std::string> code_names;
+  for (const auto& c : impl_->codes) code_names.push_back(c.code);
 
   const impl& g = *impl_;
   account_facts f;       // reused for every row: its strings and vectors keep their capacity
@@ -1110,39 +1166,9 @@ void gate_table::evaluate(const gate_columns_in& in, std::span<const collection_
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t base = i * na;
     try {
-      if (in.jurisdiction[i] >= g.codes.size()) bad("row " + std::to_string(i) + ": jurisdiction index out of range");
+      account_from_columns(in, i, code_names, g.zone_names, f);
       const compiled_code& code = g.codes[in.jurisdiction[i]];
-      f.jurisdiction.assign(code.code);
-      const std::uint8_t type = in.type.empty() ? static_cast<std::uint8_t>(debt_type::open_account) : in.type[i];
-      if (type > static_cast<std::uint8_t>(debt_type::specialty)) bad("row " + std::to_string(i) + ": debt type code out of range");
-      f.type = static_cast<debt_type>(type);
-      for (const auto& [col, member] : date_cols) {
-        const std::int32_t d = col.empty() ? no_date : col[i];
-        if (d == no_date) (f.*member).reset();
-        else (f.*member) = civil_date::from_serial(d);
-      }
-      f.reaged_on.clear();
-      if (!in.last_reaged_on.empty() && in.last_reaged_on[i] != no_date) f.reaged_on.push_back(civil_date::from_serial(in.last_reaged_on[i]));
-      const std::uint32_t fl = in.flags.empty() ? 0 : in.flags[i];
-      f.debt_buyer = (fl & gate_fact::debt_buyer) != 0;
-      f.attorney_represented = (fl & gate_fact::attorney_represented) != 0;
-      f.scra_active_duty = (fl & gate_fact::scra_active_duty) != 0;
-      f.vulnerable = (fl & gate_fact::vulnerable) != 0;
-      f.breathing_space_type = (fl & gate_fact::mental_health_breathing_space) ? breathing_space_kind::mental_health : breathing_space_kind::standard;
-      f.open_end = (fl & gate_fact::known_credit_kind) ? std::optional<bool>((fl & gate_fact::open_end) != 0) : std::nullopt;
-      f.cca_regulated = (fl & gate_fact::not_cca_regulated) ? std::optional<bool>(false) : std::nullopt;
-      f.role = (fl & gate_fact::creditor) ? collector_role::creditor : collector_role::debt_collector;
-      f.call_consent = (fl & gate_fact::call_consent) != 0;
-      f.opted_out.clear();
-      const std::uint8_t oo = in.opted_out.empty() ? 0 : in.opted_out[i];
-      for (std::size_t c = 0; c < channel_count; ++c)
-        if (oo & (1u << c)) f.opted_out.push_back(static_cast<contact_channel>(c));
-      f.bankruptcy_chapter = in.bankruptcy_chapter.empty() ? 0 : in.bankruptcy_chapter[i];
-      f.consecutive_minimum_payments = in.consecutive_minimum_payments.empty() ? 0 : in.consecutive_minimum_payments[i];
       const std::int32_t z = in.zone.empty() ? -1 : in.zone[i];
-      if (z < -1 || z >= static_cast<std::int32_t>(g.zones.size())) bad("row " + std::to_string(i) + ": zone index out of range");
-      if (z < 0) f.time_zones.clear();
-      else if (f.time_zones.size() != 1 || f.time_zones.front() != g.zone_names[static_cast<std::size_t>(z)]) f.time_zones.assign(1, g.zone_names[static_cast<std::size_t>(z)]);
       s.codes.assign(1, &code);
       s.zone = z < 0 ? nullptr : g.zones[static_cast<std::size_t>(z)];
 

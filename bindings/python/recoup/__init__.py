@@ -12,7 +12,7 @@ out as ``decimal.Decimal``, and every lossy step names its rounding mode.
 
 from __future__ import annotations
 
-from . import columns, portfolio, rules, settle, time
+from . import columns, decide, portfolio, rules, settle, time
 from ._core import (
     ISO4217_CITATION,
     ISO4217_PUBLISHED,
@@ -66,6 +66,7 @@ __all__ = [
     "apply_pro_rata",
     "columns",
     "currencies",
+    "decide",
     "divide",
     "multiply",
     "portfolio",

@@ -10,7 +10,7 @@ import decimal
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AccountFacts', 'AccrualResult', 'AccrualSegment', 'ActionVerdict', 'AffordabilityStatement', 'Allocation', 'AprFlow', 'AprResult', 'AprToleranceVerdict', 'ArrearsNoticeVerdict', 'AuthorityDecision', 'BreakEvenResult', 'BreakModel', 'BreathingSpaceProtection', 'BreathingSpaceVerdict', 'CALL_OUTCOMES', 'CONTACT_CHANNELS', 'Calendar', 'Charge', 'CompensationVerdict', 'ContactReason', 'ContactVerdict', 'Currency', 'DefaultNoticeVerdict', 'DmpResult', 'DmpShare', 'Form1099CVerdict', 'Frequency', 'FurnishingVerdict', 'GATE_ACTIONS', 'GATE_FACT_BITS', 'GATE_STATUSES', 'GarnishmentVerdict', 'GateReason', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'LimitationVerdict', 'Money', 'ObsolescenceVerdict', 'OfferCandidate', 'OfferValuation', 'OptimisationResult', 'PackInfo', 'PaymentApplication', 'PreActionVerdict', 'ReferenceRateVerdict', 'RuleBook', 'RuleEntry', 'RuleReference', 'Schedule', 'ScheduleAdjustment', 'ScheduleRow', 'SensitivityTable', 'SettlementOffer', 'StatementLine', 'StatutoryInterestVerdict', 'ValidationNoticeVerdict', 'ValidationPeriodVerdict', 'Verdict', 'WaterfallPolicy', 'WaterfallResult', 'accrue', 'apply_in_order', 'apply_payments', 'apply_pro_rata', 'breathing_space', 'build_schedule', 'build_schedules', 'business_day_convention_names', 'calendar', 'calendar_business_day_mask', 'calendar_from_toml', 'calendar_ids', 'cca_arrears_notice', 'cca_arrears_notice_timing', 'cca_default_notice_earliest_action', 'check_promise', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'contact_check_call_log', 'contact_may_call', 'credit_reporting_obsolete_on', 'credit_reporting_obsolete_serials', 'currencies', 'custom_calendar', 'day_count_days', 'day_count_fraction', 'day_count_names', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'discharge_event_names', 'due_dates', 'explain_waterfall', 'form_1099c_required', 'gate_columns', 'gate_permitted', 'gate_permitted_actions', 'gate_start_of_local_day', 'joint_calendar', 'late_fee', 'load_calendar', 'monitor', 'monitor_instalments', 'monitor_plans', 'passive_collection_earliest_furnishing', 'portfolio_age', 'portfolio_bucket_of', 'portfolio_cure_rate', 'portfolio_days_past_due', 'portfolio_edge_labels', 'portfolio_liquidation', 'portfolio_promise_kept_rate', 'portfolio_recovery_rate', 'portfolio_roll_rates', 'pre_action_reply_deadline', 'register_currency', 'reschedule_amount', 'reverse_payment', 'rounding_modes', 'rules_is_jurisdiction_code', 'rules_limitation', 'rules_limitation_columns', 'rules_parent_jurisdiction', 'validation_notice_due', 'validation_period_end', 'year_fraction_rounded']
+__all__: list[str] = ['AccountDecision', 'AccountFacts', 'AccrualResult', 'AccrualSegment', 'ActionVerdict', 'AffordabilityStatement', 'Allocation', 'AprFlow', 'AprResult', 'AprToleranceVerdict', 'ArrearsNoticeVerdict', 'AuthorityDecision', 'BreakEvenResult', 'BreakModel', 'BreathingSpaceProtection', 'BreathingSpaceVerdict', 'CALL_OUTCOMES', 'CONTACT_CHANNELS', 'Calendar', 'Candidate', 'Charge', 'CompensationVerdict', 'ContactReason', 'ContactVerdict', 'Currency', 'DefaultNoticeVerdict', 'DmpResult', 'DmpShare', 'Form1099CVerdict', 'Frequency', 'FurnishingVerdict', 'GATE_ACTIONS', 'GATE_FACT_BITS', 'GATE_STATUSES', 'GarnishmentVerdict', 'GateReason', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'LimitationVerdict', 'Money', 'ObsolescenceVerdict', 'OfferCandidate', 'OfferValuation', 'OptimisationResult', 'PackInfo', 'PaymentApplication', 'Policy', 'PreActionVerdict', 'ReferenceRateVerdict', 'RuleBook', 'RuleEntry', 'RuleReference', 'STRATEGIES', 'Schedule', 'ScheduleAdjustment', 'ScheduleRow', 'SensitivityTable', 'SettlementOffer', 'StatementLine', 'StatutoryInterestVerdict', 'ValidationNoticeVerdict', 'ValidationPeriodVerdict', 'Verdict', 'WaterfallPolicy', 'WaterfallResult', 'accrue', 'apply_in_order', 'apply_payments', 'apply_pro_rata', 'breathing_space', 'build_schedule', 'build_schedules', 'business_day_convention_names', 'calendar', 'calendar_business_day_mask', 'calendar_from_toml', 'calendar_ids', 'cca_arrears_notice', 'cca_arrears_notice_timing', 'cca_default_notice_earliest_action', 'check_promise', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'contact_check_call_log', 'contact_may_call', 'credit_reporting_obsolete_on', 'credit_reporting_obsolete_serials', 'currencies', 'custom_calendar', 'day_count_days', 'day_count_fraction', 'day_count_names', 'decide_account', 'decide_columns', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'discharge_event_names', 'due_dates', 'explain_waterfall', 'form_1099c_required', 'gate_columns', 'gate_permitted', 'gate_permitted_actions', 'gate_start_of_local_day', 'joint_calendar', 'late_fee', 'load_calendar', 'monitor', 'monitor_instalments', 'monitor_plans', 'passive_collection_earliest_furnishing', 'portfolio_age', 'portfolio_bucket_of', 'portfolio_cure_rate', 'portfolio_days_past_due', 'portfolio_edge_labels', 'portfolio_liquidation', 'portfolio_promise_kept_rate', 'portfolio_recovery_rate', 'portfolio_roll_rates', 'pre_action_reply_deadline', 'register_currency', 'reschedule_amount', 'reverse_payment', 'rounding_modes', 'rules_is_jurisdiction_code', 'rules_limitation', 'rules_limitation_columns', 'rules_parent_jurisdiction', 'validation_notice_due', 'validation_period_end', 'year_fraction_rounded']
 class Currency:
     """
     A currency: ISO 4217 code, numeric code and minor-unit digits.
@@ -1826,6 +1826,128 @@ class ActionVerdict(Verdict):
         """
         'allowed', 'blocked' or 'allowed_from'
         """
+class Policy:
+    """
+    A recovery strategy policy (segments, take-up and hazards, costs, authority, affordability, champion/challenger), loaded from TOML.
+    """
+    @staticmethod
+    def example() -> Policy:
+        """
+        The shipped EXAMPLE policy (data/policies/example.toml; illustrative figures).
+        """
+    @staticmethod
+    def from_file(path: str) -> Policy:
+        ...
+    @staticmethod
+    def from_text(toml: str, origin: str = '<string>') -> Policy:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def currency_of(self, arg0: str) -> str:
+        ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def is_example(self) -> bool:
+        ...
+    @property
+    def origin(self) -> str:
+        ...
+    @property
+    def segments(self) -> list[str]:
+        ...
+    @property
+    def title(self) -> str:
+        ...
+class Candidate:
+    """
+    One strategy considered for an account: its value, offer, and why it was refused (if it was).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def action(self) -> str:
+        ...
+    @property
+    def allowed_from(self) -> typing.Any:
+        ...
+    @property
+    def authority_level(self) -> str:
+        ...
+    @property
+    def eligible(self) -> bool:
+        ...
+    @property
+    def expected_net_recovery_minor(self) -> int:
+        ...
+    @property
+    def gate(self) -> str:
+        ...
+    @property
+    def instalments(self) -> int:
+        ...
+    @property
+    def last_instalment_minor(self) -> int:
+        ...
+    @property
+    def offer_amount_minor(self) -> int:
+        ...
+    @property
+    def refused(self) -> str:
+        ...
+    @property
+    def strategy(self) -> str:
+        ...
+    @property
+    def why(self) -> str:
+        ...
+class AccountDecision:
+    """
+    What to do next with one account: the chosen strategy and offer, every candidate, the priority and the next action with when it is allowed.
+    """
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    def explain(self) -> str:
+        ...
+    @property
+    def blocked_actions(self) -> list[str]:
+        ...
+    @property
+    def candidates(self) -> list[Candidate]:
+        ...
+    @property
+    def challenger(self) -> bool:
+        ...
+    @property
+    def charge_off_on(self) -> datetime.date | None:
+        ...
+    @property
+    def chosen(self) -> Candidate:
+        ...
+    @property
+    def id(self) -> str:
+        ...
+    @property
+    def next_action(self) -> str:
+        ...
+    @property
+    def next_action_at(self) -> typing.Any:
+        ...
+    @property
+    def priority(self) -> int:
+        ...
+    @property
+    def segment(self) -> str:
+        ...
+    @property
+    def strategy(self) -> str:
+        ...
+    @property
+    def urgent(self) -> bool:
+        ...
 def _affordability_categories(section: str) -> list[str]:
     ...
 def _affordability_dmp(disposable: Money, creditors: collections.abc.Iterable, max_months: typing.SupportsInt | typing.SupportsIndex, remainder: str) -> DmpResult:
@@ -1982,6 +2104,10 @@ def day_count_fraction(start: datetime.date | str, end: datetime.date | str, con
     """
 def day_count_names() -> list[str]:
     ...
+def decide_account(facts: AccountFacts, id: str, balance: Money, disposable_income: Money | None, days_past_due: typing.SupportsInt | typing.SupportsIndex | None, score: typing.SupportsInt | typing.SupportsIndex | None, at: typing.SupportsInt | typing.SupportsIndex, policy: typing.Any = None, book: typing.Any = None) -> AccountDecision:
+    ...
+def decide_columns(codes: collections.abc.Sequence[str], zones: collections.abc.Sequence[str], jurisdiction: typing.Annotated[numpy.typing.ArrayLike, numpy.uint16], type: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8] | None, at: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], flags: typing.Annotated[numpy.typing.ArrayLike, numpy.uint32] | None, opted_out: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8] | None, zone: typing.Annotated[numpy.typing.ArrayLike, numpy.int32] | None, chapter: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8] | None, payments: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8] | None, dates: dict, ids: collections.abc.Sequence[str], balance_minor: typing.Annotated[numpy.typing.ArrayLike, numpy.int64], currency_codes: collections.abc.Sequence[str], currency_index: typing.Annotated[numpy.typing.ArrayLike, numpy.uint16], disposable_minor: typing.Annotated[numpy.typing.ArrayLike, numpy.int64] | None, days_past_due: typing.Annotated[numpy.typing.ArrayLike, numpy.int64] | None, score: typing.Annotated[numpy.typing.ArrayLike, numpy.int64] | None, policy: typing.Any, book: typing.Any, collect: bool) -> tuple[dict, tuple]:
+    ...
 def decimal_divide(a: decimal.Decimal | int | str, b: decimal.Decimal | int | str, scale: typing.SupportsInt | typing.SupportsIndex, rounding: typing.Any) -> decimal.Decimal:
     ...
 def decimal_multiply(a: decimal.Decimal | int | str, b: decimal.Decimal | int | str, scale: typing.SupportsInt | typing.SupportsIndex, rounding: typing.Any) -> decimal.Decimal:
@@ -2071,4 +2197,5 @@ GATE_FACT_BITS: dict = {'debt_buyer': 1, 'attorney_represented': 2, 'scra_active
 GATE_STATUSES: tuple = ('allowed', 'blocked', 'allowed_from')
 ISO4217_CITATION: str = 'ISO 4217:2015, Codes for the representation of currencies, List One (current currency & funds), as maintained by the ISO 4217 Maintenance Agency (SIX Group)'
 ISO4217_PUBLISHED: str = '2026-01-01'
+STRATEGIES: tuple = ('payment_plan', 'settlement', 'litigation', 'agency', 'sale', 'write_off')
 __version__: str = '0.1.0'

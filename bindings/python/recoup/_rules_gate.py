@@ -368,38 +368,22 @@ def _small_ints(df: pd.DataFrame, name: str, top: int) -> npt.NDArray[np.uint8] 
     return np.ascontiguousarray(values.astype(np.uint8))
 
 
-def permitted_columns(
+def _gate_column_args(
     accounts: pd.DataFrame,
-    at: _dt.datetime | _dt.date | None = None,
-    *,
-    actions: Sequence[str] | None = None,
-    errors: Literal["raise", "collect"] = "raise",
-    book: RuleBook | None = None,
-) -> pd.DataFrame:
-    """The gate over a whole book in one C++ pass (GIL released): one row per account.
-
-    ``accounts`` is a DataFrame with the columns of :data:`ACCOUNT_COLUMNS` (``jurisdiction``
-    required; dates as ``datetime64``, dates or ISO text with NaT/None for unknown; flags
-    boolean; ``time_zone`` one IANA zone per row or missing). ``at`` is one aware datetime (or
-    a date: UTC midnight). For each action ``a`` of ``actions`` (default all) the result has
-    ``a`` (the status text), ``a_from`` (the first allowed instant, UTC, NaT unless
-    "allowed_from") and ``a_rule`` (the gate rule that decided, None when allowed); charge_off
-    and validation_notice also get ``a_required_by``. With ``errors="collect"`` a bad row is
-    reported in ``error_id`` / ``error_message`` (its actions "blocked") instead of raising.
-    The statuses and instants are those of :func:`permitted`, without the explanations.
-    """
+    at: _dt.datetime | _dt.date | None,
+    what: str,
+    extra: Sequence[str] = ("account_id",),
+) -> tuple[Any, ...]:
+    """The accounts frame as the columns the C++ gate reads (shared by permitted_columns and
+    recoup.portfolio.evaluate): codes, zones, index arrays, flags and day-serial date columns."""
     import pandas as pd
 
     from .portfolio import _day_serials
     from .rules import DEBT_TYPES, _codes
 
     if not isinstance(accounts, pd.DataFrame):
-        raise InvalidInputError("permitted_columns takes a pandas DataFrame of accounts", id="columns.dtype")
-    if errors not in ("raise", "collect"):
-        raise InvalidInputError(
-            f"errors must be 'raise' or 'collect', got {errors!r}", id="columns.errors_mode"
-        )
-    unknown = sorted(set(accounts.columns) - set(ACCOUNT_COLUMNS) - {"account_id"})
+        raise InvalidInputError(f"{what} takes a pandas DataFrame of accounts", id="columns.dtype")
+    unknown = sorted(set(accounts.columns) - set(ACCOUNT_COLUMNS) - set(extra))
     if unknown:
         raise InvalidInputError(
             f"unknown column(s) {', '.join(map(str, unknown))}; the gate reads: {', '.join(ACCOUNT_COLUMNS)}",
@@ -482,13 +466,7 @@ def permitted_columns(
         at_s = np.array([_utc_seconds(at or _dt.datetime.now(_dt.timezone.utc), "at")], dtype=np.int64)
     else:
         at_s = np.array([int(_core.gate_start_of_local_day(AccountFacts(), at))], dtype=np.int64)
-    wanted = list(actions) if actions is not None else list(GATE_ACTIONS)
-    for a in wanted:
-        if a not in GATE_ACTIONS:
-            raise InvalidInputError(
-                f"action {a!r} is not one of: {', '.join(GATE_ACTIONS)}", id="gate.unknown_action"
-            )
-    status, start, reason, required, rule_ids, errs = _core.gate_columns(
+    return (
         codes,
         zones,
         np.ascontiguousarray(jidx.astype(np.uint16)),
@@ -500,9 +478,46 @@ def permitted_columns(
         _small_ints(df, "bankruptcy_chapter", 13),
         _small_ints(df, "consecutive_minimum_payments", 255),
         dates,
-        wanted,
-        book,
-        errors == "collect",
+    )
+
+
+def permitted_columns(
+    accounts: pd.DataFrame,
+    at: _dt.datetime | _dt.date | None = None,
+    *,
+    actions: Sequence[str] | None = None,
+    errors: Literal["raise", "collect"] = "raise",
+    book: RuleBook | None = None,
+) -> pd.DataFrame:
+    """The gate over a whole book in one C++ pass (GIL released): one row per account.
+
+    ``accounts`` is a DataFrame with the columns of :data:`ACCOUNT_COLUMNS` (``jurisdiction``
+    required; dates as ``datetime64``, dates or ISO text with NaT/None for unknown; flags
+    boolean; ``time_zone`` one IANA zone per row or missing). ``at`` is one aware datetime (or
+    a date: UTC midnight). For each action ``a`` of ``actions`` (default all) the result has
+    ``a`` (the status text), ``a_from`` (the first allowed instant, UTC, NaT unless
+    "allowed_from") and ``a_rule`` (the gate rule that decided, None when allowed); charge_off
+    and validation_notice also get ``a_required_by``. With ``errors="collect"`` a bad row is
+    reported in ``error_id`` / ``error_message`` (its actions "blocked") instead of raising.
+    The statuses and instants are those of :func:`permitted`, without the explanations.
+    """
+    import pandas as pd
+
+    if errors not in ("raise", "collect"):
+        raise InvalidInputError(
+            f"errors must be 'raise' or 'collect', got {errors!r}", id="columns.errors_mode"
+        )
+    args = _gate_column_args(accounts, at, "permitted_columns")
+    df = accounts
+    n = len(df)
+    wanted = list(actions) if actions is not None else list(GATE_ACTIONS)
+    for a in wanted:
+        if a not in GATE_ACTIONS:
+            raise InvalidInputError(
+                f"action {a!r} is not one of: {', '.join(GATE_ACTIONS)}", id="gate.unknown_action"
+            )
+    status, start, reason, required, rule_ids, errs = _core.gate_columns(  # type: ignore[call-arg]
+        *args, wanted, book, errors == "collect"
     )
     out: dict[str, Any] = {}
     status_names = np.array(GATE_STATUSES, dtype=object)

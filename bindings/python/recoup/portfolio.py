@@ -60,6 +60,7 @@ __all__ = [
     "bucket_of",
     "cure_rate",
     "days_past_due",
+    "evaluate",
     "liquidation_curves",
     "promise_kept_rate",
     "recovery_rate",
@@ -643,3 +644,26 @@ def liquidation_curves(
     if collect:
         return LiquidationResult(table, rows, list(eids), list(messages))
     return table
+
+
+def evaluate(
+    accounts: Any,
+    as_of: Any = None,
+    policy: Any = None,
+    *,
+    errors: str = "collect",
+    book: Any = None,
+) -> Any:
+    """What to do next with every account of a book: ``recoup.decide.evaluate_book``.
+
+    ``accounts`` is a DataFrame with the columns of ``recoup.decide.BOOK_COLUMNS``
+    (``account_id``, ``jurisdiction``, ``balance_minor`` and any account facts); the result has
+    one row per account with ``strategy``, ``expected_net_recovery_minor``,
+    ``offer_amount_minor``, ``next_action``, ``next_action_at``, ``priority``,
+    ``blocked_actions``, ``charge_off_on``, ``error_id`` and ``error_message`` (the columns of
+    ``recoup.decide.RESULT_COLUMNS``). ``policy``: a ``recoup.decide.Policy``, a path to a
+    policy file, or None for the shipped EXAMPLE policy.
+    """
+    from .decide import evaluate_book
+
+    return evaluate_book(accounts, as_of, policy=policy, errors=errors, book=book)  # type: ignore[arg-type]

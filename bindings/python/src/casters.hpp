@@ -57,6 +57,7 @@ void register_rules_contact(py::module_& m);  // Reg F contact frequency and hou
 void register_rules_money(py::module_& m);    // garnishment caps, statutory interest, rates
 void register_rules_notices(py::module_& m);  // notice periods, FCRA, breathing space, 1099-C
 void register_rules_gate(py::module_& m);     // the compliance gate: may this action be taken now
+void register_decide(py::module_& m);         // strategy policies and the recovery decision
 
 }  // namespace recoup::python
 

@@ -62,4 +62,5 @@ PYBIND11_MODULE(_core, m) {
   recoup::python::register_rules_money(m);
   recoup::python::register_rules_notices(m);
   recoup::python::register_rules_gate(m);
+  recoup::python::register_decide(m);
 }

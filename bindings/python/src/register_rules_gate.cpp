@@ -15,6 +15,7 @@
 #include "array_view.hpp"
 #include "batch_errors.hpp"
 #include "casters.hpp"
+#include "gate_columns_arg.hpp"
 #include "recoup/rules/compliance_gate.hpp"
 #include "rule_book_arg.hpp"
 #include "verdict_binding.hpp"
@@ -38,15 +39,6 @@ py::object aware(std::chrono::sys_seconds t) {
   return epoch + dt.attr("timedelta")(py::arg("seconds") = t.time_since_epoch().count());
 }
 py::object aware_or_none(const std::optional<std::chrono::sys_seconds>& t) { return t ? aware(*t) : py::object(py::none()); }
-
-template <class T>
-std::span<const T> span_of(const py::array_t<T, py::array::c_style>& a) {
-  return {a.data(), static_cast<std::size_t>(a.size())};
-}
-template <class T>
-std::span<const T> span_or_empty(const std::optional<py::array_t<T, py::array::c_style>>& a) {
-  return a ? span_of(*a) : std::span<const T>{};
-}
 
 }  // namespace
 
@@ -238,39 +230,8 @@ void register_rules_gate(py::module_& m) {
         std::vector<collection_action> acts;
         for (const auto& a : action_names) acts.push_back(parse_collection_action(a));
         if (acts.empty()) acts.assign(all_actions.begin(), all_actions.end());
-        std::vector<i32_array> keep;  // holds the converted date arrays alive
-        auto date_col = [&](const char* name) -> std::span<const std::int32_t> {
-          if (!dates.contains(name)) return {};
-          keep.push_back(dates[name].cast<i32_array>());
-          return span_of(keep.back());
-        };
-        gate_columns_in in{.jurisdiction = span_of(jurisdiction), .type = span_or_empty(type), .at = span_of(at),
-                           .flags = span_or_empty(flags), .opted_out = span_or_empty(opted_out), .zone = span_or_empty(zone),
-                           .bankruptcy_chapter = span_or_empty(chapter), .consecutive_minimum_payments = span_or_empty(payments)};
-        keep.reserve(32);
-        in.opened_on = date_col("opened_on");
-        in.first_delinquency = date_col("first_delinquency");
-        in.defaulted_on = date_col("defaulted_on");
-        in.last_payment = date_col("last_payment");
-        in.last_acknowledgment = date_col("last_acknowledgment");
-        in.charged_off_on = date_col("charged_off_on");
-        in.first_contact_on = date_col("first_contact_on");
-        in.validation_notice_sent_on = date_col("validation_notice_sent_on");
-        in.settled_on = date_col("settled_on");
-        in.dispute_received_on = date_col("dispute_received_on");
-        in.dispute_verified_on = date_col("dispute_verified_on");
-        in.cease_requested_on = date_col("cease_requested_on");
-        in.bankruptcy_filed_on = date_col("bankruptcy_filed_on");
-        in.bankruptcy_discharged_on = date_col("bankruptcy_discharged_on");
-        in.bankruptcy_dismissed_on = date_col("bankruptcy_dismissed_on");
-        in.deceased_on = date_col("deceased_on");
-        in.breathing_space_started_on = date_col("breathing_space_started_on");
-        in.breathing_space_ended_on = date_col("breathing_space_ended_on");
-        in.identity_theft_reported_on = date_col("identity_theft_reported_on");
-        in.fraud_discovered_on = date_col("fraud_discovered_on");
-        in.default_notice_served_on = date_col("default_notice_served_on");
-        in.letter_of_claim_on = date_col("letter_of_claim_on");
-        in.last_reaged_on = date_col("last_reaged_on");
+        const gate_columns_arg arg(jurisdiction, type, at, flags, opted_out, zone, chapter, payments, dates);
+        const gate_columns_in& in = arg.in;
         const std::size_t n = in.jurisdiction.size();
         const std::size_t na = acts.size();
         const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(n), static_cast<py::ssize_t>(na)};

@@ -141,6 +141,17 @@ struct gate_columns_in {
       default_notice_served_on{}, letter_of_claim_on{}, last_reaged_on{};
 };
 
+/// Throws invalid_input_error "gate.columns" unless every optional column is empty or as long as
+/// `jurisdiction` (and `at` has 0, 1 or one element per row).
+void check_columns(const gate_columns_in& in);
+
+/// Fills `out` with row `row` of `in` (jurisdiction and zone as indexes into `codes` and
+/// `zones`), reusing its storage (no allocation once its strings and vectors have grown). The
+/// row reader of gate_table and of the decision layer's columns. Throws "gate.columns" for an
+/// index out of range.
+void account_from_columns(const gate_columns_in& in, std::size_t row, std::span<const std::string> codes,
+                          std::span<const std::string> zones, account_facts& out);
+
 /// Output columns, row-major over the actions asked: element [row * actions.size() + k] is the
 /// verdict of actions[k] for that row.
 struct gate_columns_out {
