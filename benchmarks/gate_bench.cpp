@@ -7,6 +7,7 @@
 #include <random>
 #include <vector>
 
+#include "recoup/decide/decision.hpp"
 #include "recoup/rules/compliance_gate.hpp"
 
 namespace {
@@ -78,5 +79,37 @@ void BM_gate_scalar_explained(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 BENCHMARK(BM_gate_scalar_explained)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+namespace {
+
+void BM_decide_book(benchmark::State& state) {
+  using namespace recoup::decide;
+  const std::size_t n = static_cast<std::size_t>(state.range(0));
+  std::mt19937 rng(11);
+  std::vector<account_case> book;
+  const recoup::currency usd("USD");
+  for (std::size_t i = 0; i < n; ++i) {
+    account_case a{.id = "A-" + std::to_string(i), .facts = {}, .balance = recoup::money::from_minor(
+                                                                     static_cast<std::int64_t>(rng() % 2000000) + 100, usd)};
+    a.facts.jurisdiction = i % 2 ? "US-NY" : "US-TX";
+    a.facts.time_zones = {i % 2 ? "America/New_York" : "America/Chicago"};
+    const std::int32_t d = 20390 - static_cast<std::int32_t>(rng() % 2500);
+    a.facts.defaulted_on = recoup::civil_date::from_serial(d);
+    a.facts.first_delinquency = a.facts.defaulted_on;
+    a.facts.validation_notice_sent_on = recoup::civil_date::from_serial(d + 10);
+    book.push_back(std::move(a));
+  }
+  const std::chrono::sys_seconds at{std::chrono::seconds{20430LL * 86400 + 15 * 3600}};
+  std::vector<std::uint8_t> strat(n);
+  std::vector<std::int64_t> value(n);
+  for (auto _ : state) {
+    decide_book(book, at, {.strategy = strat, .expected_net_recovery_minor = value});
+    benchmark::DoNotOptimize(value.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(n));
+}
+BENCHMARK(BM_decide_book)->Arg(20000)->Unit(benchmark::kMillisecond);
 
 }  // namespace

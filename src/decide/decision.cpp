@@ -141,9 +141,31 @@ struct gate_view {
 
 std::string money_text(std::int64_t minor, const currency& c) { return money::from_minor(minor, c).to_string(); }
 
+/// Limitation tables compiled on first use per jurisdiction (none where it has no limitation rules).
+class limitation_cache {
+ public:
+  explicit limitation_cache(const rules::rule_book& book) : book_(&book) {}
+  const rules::limitation_table* table_for(const std::string& code) {
+    for (auto& [c, t] : tables_)
+      if (c == code) return t ? &*t : nullptr;
+    std::optional<rules::limitation_table> t;
+    try {
+      t.emplace(std::vector<std::string>{code}, *book_);
+    } catch (const error&) {
+      t.reset();  // no limitation rules for the jurisdiction
+    }
+    tables_.emplace_back(code, std::move(t));
+    return tables_.back().second ? &*tables_.back().second : nullptr;
+  }
+
+ private:
+  const rules::rule_book* book_;
+  std::vector<std::pair<std::string, std::optional<rules::limitation_table>>> tables_;
+};
+
 /// The kernel: one account, its gate view, the policy -> the decision (explanations when asked).
 account_decision judge(const account_case& a, std::int64_t at, civil_date as_of, const gate_view& g,
-                       const compiled_policy& cp, bool explain) {
+                       const compiled_policy& cp, limitation_cache& lim, bool explain) {
   const strategy_policy& p = *cp.policy;
   account_decision d;
   d.id = a.id;
@@ -328,16 +350,22 @@ account_decision judge(const account_case& a, std::int64_t at, civil_date as_of,
   d.chosen = static_cast<strategy>(best);
   const candidate& chosen = d.candidates[best];
 
-  // Urgency: the limitation period ends soon.
-  try {
-    rules::limitation_facts lf{.defaulted_on = a.facts.defaulted_on, .last_payment = a.facts.last_payment,
-                               .last_acknowledgment = a.facts.last_acknowledgment, .charged_off_on = a.facts.charged_off_on,
-                               .debt_buyer = a.facts.debt_buyer};
-    const auto lv = rules::limitation(a.facts.jurisdiction, a.facts.type, lf, as_of);
-    d.urgent = lv.status == rules::limitation_status::running && lv.expires_on &&
-               lv.expires_on->serial() - as_of.serial() <= p.urgency_days;
-  } catch (const error&) {
-    d.urgent = false;  // no limitation rules for the jurisdiction, or none in force
+  // Urgency: the limitation period ends soon (the limitation kernel, compiled once per jurisdiction).
+  if (const rules::limitation_table* lt = lim.table_for(a.facts.jurisdiction)) {
+    auto serial = [](const std::optional<civil_date>& x) { return x ? x->serial() : rules::no_date; };
+    const std::uint16_t j = 0;
+    const std::uint8_t type = static_cast<std::uint8_t>(a.facts.type);
+    const std::int32_t dd = serial(a.facts.defaulted_on), lp = serial(a.facts.last_payment),
+                       la = serial(a.facts.last_acknowledgment), co = serial(a.facts.charged_off_on), as = as_of.serial();
+    const std::uint8_t buyer = a.facts.debt_buyer ? 1 : 0;
+    std::int32_t expires = rules::no_date;
+    std::uint8_t status = 0, flags = 0;
+    lt->evaluate({.jurisdiction = {&j, 1}, .type = {&type, 1}, .defaulted_on = {&dd, 1}, .last_payment = {&lp, 1},
+                  .last_acknowledgment = {&la, 1}, .charged_off_on = {&co, 1}, .debt_buyer = {&buyer, 1},
+                  .as_of = {&as, 1}},
+                 {.expires_on = {&expires, 1}, .status = {&status, 1}, .flags = {&flags, 1}});
+    d.urgent = static_cast<rules::limitation_status>(status) == rules::limitation_status::running &&
+               expires != rules::no_date && expires - as_of.serial() <= p.urgency_days;
   }
   const std::int64_t value = std::max<std::int64_t>(chosen.expected_net_recovery_minor, 0);
   d.priority = d.urgent ? static_cast<std::int64_t>(static_cast<int128>(value) * (100 + p.urgency_bonus_percent) / 100) : value;
@@ -391,7 +419,8 @@ account_decision decide(const account_case& account, std::chrono::sys_seconds at
                         const rules::rule_book& book) {
   const compiled_policy cp(policy);
   const gate_view g = gate_of(account, at, book);
-  return judge(account, at.time_since_epoch().count(), rules::local_date(account.facts, at), g, cp, true);
+  limitation_cache lim(book);
+  return judge(account, at.time_since_epoch().count(), rules::local_date(account.facts, at), g, cp, lim, true);
 }
 
 void decide_book(std::span<const account_case> accounts, std::chrono::sys_seconds at, const decision_columns_out& out,
@@ -413,20 +442,17 @@ void decide_book(std::span<const account_case> accounts, std::chrono::sys_second
   fits(out.blocked_actions.size(), false, "blocked_actions");
   fits(out.segment.size(), false, "segment");
   const compiled_policy cp(policy);
+  limitation_cache lim(book);
   // The gate for every action over the whole book, through its batch kernel.
   std::vector<const rules::account_facts*> facts(n);
   for (std::size_t i = 0; i < n; ++i) facts[i] = &accounts[i].facts;
-  std::vector<std::vector<std::uint8_t>> status(rules::action_count, std::vector<std::uint8_t>(n));
-  std::vector<std::vector<std::int64_t>> from(rules::action_count, std::vector<std::int64_t>(n));
-  std::vector<std::int32_t> charge_off(n);
-  row_errors gate_errors, same_errors;  // every action fails on the same rows: keep the first action's
-  for (std::size_t k = 0; k < rules::action_count; ++k) {
-    same_errors.clear();
-    rules::permitted_batch(facts, rules::all_actions[k], at, status[k], from[k],
-                           rules::all_actions[k] == collection_action::charge_off ? std::span<std::int32_t>(charge_off)
-                                                                                   : std::span<std::int32_t>{},
-                           book, k == 0 ? &gate_errors : &same_errors);
-  }
+  constexpr std::size_t na = rules::action_count;
+  std::vector<std::uint8_t> status(n * na);
+  std::vector<std::int64_t> from(n * na);
+  std::vector<std::int32_t> deadline(n * na);
+  row_errors gate_errors;
+  rules::permitted_batch(facts, rules::all_actions, at, status, from, deadline, book, &gate_errors);
+  constexpr std::size_t charge_off = static_cast<std::size_t>(collection_action::charge_off);
   std::size_t next_gate_error = 0;
   for (std::size_t i = 0; i < n; ++i) {
     try {
@@ -435,13 +461,13 @@ void decide_book(std::span<const account_case> accounts, std::chrono::sys_second
         throw invalid_input_error(e.id, e.message);
       }
       gate_view g;
-      for (std::size_t k = 0; k < rules::action_count; ++k) {
-        g.status[k] = static_cast<gate_status>(status[k][i]);
-        if (from[k][i] != std::numeric_limits<std::int64_t>::min()) g.from[k] = from[k][i];
+      for (std::size_t k = 0; k < na; ++k) {
+        g.status[k] = static_cast<gate_status>(status[i * na + k]);
+        if (from[i * na + k] != std::numeric_limits<std::int64_t>::min()) g.from[k] = from[i * na + k];
       }
-      if (charge_off[i] != rules::no_date) g.charge_off_on = civil_date::from_serial(charge_off[i]);
+      if (deadline[i * na + charge_off] != rules::no_date) g.charge_off_on = civil_date::from_serial(deadline[i * na + charge_off]);
       const account_decision d =
-          judge(accounts[i], at.time_since_epoch().count(), rules::local_date(accounts[i].facts, at), g, cp, false);
+          judge(accounts[i], at.time_since_epoch().count(), rules::local_date(accounts[i].facts, at), g, cp, lim, false);
       const candidate& c = d.chosen_candidate();
       out.strategy[i] = static_cast<std::uint8_t>(d.chosen);
       out.expected_net_recovery_minor[i] = c.expected_net_recovery_minor;

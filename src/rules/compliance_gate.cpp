@@ -302,7 +302,6 @@ class kernel {
     out.clear();
     t_ = t;
     as_of_ = civil_date::from_serial(detail::local_day(s_.zone, t));
-    limitation_done_ = false;
     const std::uint32_t a = bit(action);
     for (const compiled_code* c : s_.codes) {
       for (const auto& r : c->rules) {
@@ -368,8 +367,10 @@ class kernel {
   };
 
   const limitation_state& limitation_now() {
-    if (limitation_done_) return lim_;
+    // Computed once per local date: the actions judged at one instant share it.
+    if (limitation_done_ && limitation_day_ == as_of_.serial() && (lim_.full.has_value() || !explain_)) return lim_;
     limitation_done_ = true;
+    limitation_day_ = as_of_.serial();
     lim_ = {};
     const compiled_code& c = *s_.codes.front();
     if (c.limitation < 0) return lim_;
@@ -499,12 +500,12 @@ class kernel {
           say(fd, "no conversation with the consumer and no letter or message about the debt is known");
           return state::active;
         }
-        const furnishing_verdict fv = passive_collection_earliest_furnishing(*sent, std::nullopt, std::nullopt, as_of_, *g_.book);
-        if (!fv.date || !(as_of_ < *fv.date)) return state::inactive;
-        fd.until = midnight(*fv.date);
-        cite(fd, fv);
+        const civil_date from = passive_collection_wait_ends_on(*sent, std::nullopt, as_of_, *g_.book).add_days(1);
+        if (!(as_of_ < from)) return state::inactive;
+        fd.until = midnight(from);
+        if (explain_) cite(fd, passive_collection_earliest_furnishing(*sent, std::nullopt, std::nullopt, as_of_, *g_.book));
         say(fd, "the first letter or message about the debt was sent on " + day(*sent) +
-                    " and the wait for a notice of undeliverability runs until " + day(*fv.date));
+                    " and the wait for a notice of undeliverability runs until " + day(from));
         return state::active;
       }
 
@@ -700,6 +701,7 @@ class kernel {
   std::int64_t t_ = 0;
   civil_date as_of_{};
   bool limitation_done_ = false;
+  std::int32_t limitation_day_ = 0;
   limitation_state lim_{};
 };
 
@@ -982,16 +984,25 @@ std::vector<action_verdict> permitted_actions(const account_facts& account, std:
 void permitted_batch(std::span<const account_facts* const> accounts, collection_action action, std::chrono::sys_seconds at,
                      std::span<std::uint8_t> status, std::span<std::int64_t> allowed_from,
                      std::span<std::int32_t> required_by, const rule_book& book, row_errors* errors) {
+  const collection_action one[] = {action};
+  permitted_batch(accounts, one, at, status, allowed_from, required_by, book, errors);
+}
+
+void permitted_batch(std::span<const account_facts* const> accounts, std::span<const collection_action> actions,
+                     std::chrono::sys_seconds at, std::span<std::uint8_t> status, std::span<std::int64_t> allowed_from,
+                     std::span<std::int32_t> required_by, const rule_book& book, row_errors* errors) {
   const std::size_t n = accounts.size();
-  if (status.size() != n || (!allowed_from.empty() && allowed_from.size() != n) ||
-      (!required_by.empty() && required_by.size() != n))
-    throw invalid_input_error("gate.columns", "status, allowed_from and required_by must be as long as the accounts");
-  if (static_cast<std::size_t>(action) >= action_count)
-    throw invalid_input_error("gate.unknown_action", "action code " + std::to_string(static_cast<int>(action)) +
-                                                         " is not a collection action");
+  const std::size_t na = actions.size();
+  if (status.size() != n * na || (!allowed_from.empty() && allowed_from.size() != n * na) ||
+      (!required_by.empty() && required_by.size() != n * na))
+    throw invalid_input_error("gate.columns", "status, allowed_from and required_by must have accounts x actions elements");
+  for (const auto a : actions)
+    if (static_cast<std::size_t>(a) >= action_count)
+      throw invalid_input_error("gate.unknown_action", "action code " + std::to_string(static_cast<int>(a)) +
+                                                           " is not a collection action");
   const std::int64_t t = at.time_since_epoch().count();
   check_instant(t);
-  // Every jurisdiction of the book compiled once.
+  // Every jurisdiction of the book compiled once; a code that does not compile fails only its rows.
   std::vector<std::string> codes;
   for (std::size_t i = 0; i < n; ++i) {
     if (accounts[i] == nullptr) throw invalid_input_error("gate.columns", "row " + std::to_string(i) + ": no account");
@@ -1002,19 +1013,19 @@ void permitted_batch(std::span<const account_facts* const> accounts, collection_
       if (errors == nullptr) recoup::detail::rethrow_for_row(e, i);
     }
   }
-  std::vector<std::string> ok_codes;  // the codes that compile; a bad one fails only its rows
+  std::vector<std::string> ok_codes;
   for (const auto& c : codes) {
     try {
       (void)gate_table::impl({c}, {}, book);
       ok_codes.push_back(c);
     } catch (const error&) {
-      if (errors == nullptr) continue;  // reported with the row below
     }
   }
   const gate_table::impl g(ok_codes, {}, book);
   subject s;
   walk_result w;
   for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t base = i * na;
     try {
       const account_facts& a = *accounts[i];
       s.facts = &a;
@@ -1028,17 +1039,22 @@ void permitted_batch(std::span<const account_facts* const> accounts, collection_
       for (std::size_t z = 1; z < a.time_zones.size(); ++z) (void)detail::find_zone(a.time_zones[z]);
       validate(a, civil_date::from_serial(detail::local_day(s.zone, t)), t);
       kernel k(g, s, false);
-      walk(k, action, t, false, w);
-      status[i] = static_cast<std::uint8_t>(w.status);
-      if (!allowed_from.empty())
-        allowed_from[i] = w.status == gate_status::allowed_from ? w.from : std::numeric_limits<std::int64_t>::min();
-      if (!required_by.empty()) required_by[i] = w.deadline && w.deadline->deadline ? w.deadline->deadline->serial() : no_date;
+      for (std::size_t q = 0; q < na; ++q) {
+        walk(k, actions[q], t, false, w);
+        status[base + q] = static_cast<std::uint8_t>(w.status);
+        if (!allowed_from.empty())
+          allowed_from[base + q] = w.status == gate_status::allowed_from ? w.from : std::numeric_limits<std::int64_t>::min();
+        if (!required_by.empty())
+          required_by[base + q] = w.deadline && w.deadline->deadline ? w.deadline->deadline->serial() : no_date;
+      }
     } catch (const error& e) {
       if (errors == nullptr) recoup::detail::rethrow_for_row(e, i);
       errors->push_back({i, e.kind(), e.id(), e.what()});
-      status[i] = static_cast<std::uint8_t>(gate_status::blocked);
-      if (!allowed_from.empty()) allowed_from[i] = std::numeric_limits<std::int64_t>::min();
-      if (!required_by.empty()) required_by[i] = no_date;
+      for (std::size_t q = 0; q < na; ++q) {
+        status[base + q] = static_cast<std::uint8_t>(gate_status::blocked);
+        if (!allowed_from.empty()) allowed_from[base + q] = std::numeric_limits<std::int64_t>::min();
+        if (!required_by.empty()) required_by[base + q] = no_date;
+      }
     }
   }
 }

@@ -100,6 +100,16 @@ validation_notice_verdict validation_notice_due(civil_date initial_communication
   return v;
 }
 
+civil_date passive_collection_wait_ends_on(civil_date sent_on, std::optional<furnishing_reading> reading_choice,
+                                           std::optional<civil_date> as_of, const rule_book& book) {
+  const rule_entry& e = book.at("US", "regf.passive_collection_days", detail::as_of_or(as_of, sent_on));
+  const furnishing_reading reading =
+      reading_choice ? *reading_choice : parse_furnishing_reading(e.param_text("reading", "conservative"));
+  const std::int64_t n = e.integer();
+  // Conservative: days 1..n are the n days after sent_on; literal: sent_on is day 1.
+  return sent_on.add_days(reading == furnishing_reading::conservative ? n : n - 1);
+}
+
 furnishing_verdict passive_collection_earliest_furnishing(civil_date sent_on, std::optional<civil_date> undeliverable_notice_on,
                                                           std::optional<furnishing_reading> reading_choice,
                                                           std::optional<civil_date> as_of, const rule_book& book) {
@@ -113,8 +123,7 @@ furnishing_verdict passive_collection_earliest_furnishing(civil_date sent_on, st
   v.reading = reading;
   v.undeliverable_notice_on = undeliverable_notice_on;
   const std::int64_t n = e.integer();
-  // Conservative: days 1..n are the n days after sent_on; literal: sent_on is day 1.
-  v.wait_ends_on = sent_on.add_days(reading == furnishing_reading::conservative ? n : n - 1);
+  v.wait_ends_on = passive_collection_wait_ends_on(sent_on, reading, as_of, book);
   v.step("The letter or electronic message about the debt was sent on " + detail::day_name(sent_on) + "; wait " +
          std::to_string(n) + " consecutive days for a notice of undeliverability (" +
          (reading == furnishing_reading::conservative ? "counting from the day after sending, the conservative reading"

@@ -106,6 +106,12 @@ void permitted_batch(std::span<const account_facts* const> accounts, collection_
 /// the gate judges rules by.
 [[nodiscard]] civil_date local_date(const account_facts& account, std::chrono::sys_seconds at);
 
+/// Several actions for many accounts in one pass (one kernel per account): outputs are row-major,
+/// element [row * actions.size() + k] for actions[k]; otherwise as permitted_batch above.
+void permitted_batch(std::span<const account_facts* const> accounts, std::span<const collection_action> actions,
+                     std::chrono::sys_seconds at, std::span<std::uint8_t> status, std::span<std::int64_t> allowed_from,
+                     std::span<std::int32_t> required_by, const rule_book& book, row_errors* errors = nullptr);
+
 // --- columnar form ------------------------------------------------------------------------------
 
 /// Bits of gate_columns_in::flags.

@@ -108,6 +108,13 @@ struct furnishing_verdict : verdict {
 /// invalid_input_error "notices.date_order" for a notice dated before sent_on. Rule: US
 /// regf.passive_collection_days as of `as_of` (default sent_on); `reading` defaults to the rule's
 /// params.reading ("conservative" in the built-in pack).
+/// The last day of the passive-collection wait after a letter or message sent on `sent_on` (the
+/// figure and reading of regf.passive_collection_days, as passive_collection_earliest_furnishing
+/// uses them), without building a verdict.
+[[nodiscard]] civil_date passive_collection_wait_ends_on(civil_date sent_on, std::optional<furnishing_reading> reading = {},
+                                                         std::optional<civil_date> as_of = {},
+                                                         const rule_book& book = rule_book::defaults());
+
 [[nodiscard]] furnishing_verdict passive_collection_earliest_furnishing(
     civil_date sent_on, std::optional<civil_date> undeliverable_notice_on = {},
     std::optional<furnishing_reading> reading = {}, std::optional<civil_date> as_of = {},
