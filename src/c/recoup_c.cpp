@@ -2,6 +2,7 @@
 // C++ exception into a status code and a thread-local message; nothing else happens here.
 #include "recoup/c/recoup.h"
 
+#include <cstddef>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -607,6 +608,165 @@ recoup_status recoup_gate_batch(const recoup_account* const* accounts, size_t co
                        required_by_out == nullptr ? std::span<std::int32_t>{} : std::span<std::int32_t>(required_by_out, count),
                        book_or_default(book));
     for (std::size_t i = 0; i < count; ++i) status_out[i] = status[i];
+    return RECOUP_STATUS_OK;
+  });
+}
+
+}  // extern "C"
+
+// --- the decision ------------------------------------------------------------------------------
+
+struct recoup_policy {
+  recoup::decide::strategy_policy value;
+};
+struct recoup_decision {
+  recoup::decide::account_decision value;
+};
+
+namespace {
+
+const recoup::decide::strategy_policy& policy_or_example(const recoup_policy* p) {
+  return p == nullptr ? recoup::decide::strategy_policy::example() : p->value;
+}
+
+/// Fills the fields the caller's struct has room for.
+void fill_summary(const recoup::decide::account_decision& d, recoup_decision_summary& out) {
+  if (out.struct_size < offsetof(recoup_decision_summary, blocked_actions) + sizeof(uint32_t))
+    throw recoup::invalid_input_error("c.struct_size", "recoup_decision_summary.struct_size is " +
+                                                           std::to_string(out.struct_size) + ", smaller than this version's " +
+                                                           std::to_string(sizeof(recoup_decision_summary)) +
+                                                           " (set it to sizeof(recoup_decision_summary))");
+  const auto& c = d.chosen_candidate();
+  out.strategy = static_cast<int>(d.chosen);
+  out.expected_net_recovery_minor = c.expected_net_recovery_minor;
+  out.offer_amount_minor = c.offer_amount_minor;
+  out.instalments = c.instalments;
+  out.last_instalment_minor = d.chosen == recoup::decide::strategy::payment_plan ? c.last_instalment_minor : 0;
+  out.next_action = static_cast<int>(d.next_action);
+  out.next_action_at = d.next_action_blocked ? INT64_MIN : d.next_action_at.time_since_epoch().count();
+  out.priority = d.priority;
+  out.challenger = d.challenger ? 1 : 0;
+  out.charge_off_on = d.charge_off_on ? d.charge_off_on->serial() : INT32_MIN;
+  std::uint32_t bits = 0;
+  for (const auto a : d.blocked_actions) bits |= 1u << static_cast<unsigned>(a);
+  out.blocked_actions = bits;
+}
+
+}  // namespace
+
+extern "C" {
+
+recoup_status recoup_policy_load(const char* path, recoup_policy** out) {
+  return entry([&] {
+    require(out, "out");
+    *out = new recoup_policy{recoup::decide::strategy_policy::from_file(require_text(path, "path"))};
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_policy_load_text(const char* toml, const char* origin, recoup_policy** out) {
+  return entry([&] {
+    require(out, "out");
+    *out = new recoup_policy{
+        recoup::decide::strategy_policy::from_text(require_text(toml, "toml"), origin == nullptr ? "<string>" : origin)};
+    return RECOUP_STATUS_OK;
+  });
+}
+
+void recoup_policy_free(recoup_policy* policy) { delete policy; }
+
+const char* recoup_strategy_name(int strategy) {
+  if (strategy < 0 || strategy >= static_cast<int>(recoup::decide::strategy_count)) return nullptr;
+  return recoup::decide::to_string(static_cast<recoup::decide::strategy>(strategy)).data();
+}
+
+const char* recoup_action_name(int action) {
+  if (action < 0 || action >= static_cast<int>(recoup::rules::action_count)) return nullptr;
+  return recoup::rules::to_string(static_cast<recoup::rules::collection_action>(action)).data();
+}
+
+recoup_status recoup_decide(const recoup_account* account, const char* id, const char* balance,
+                            const char* disposable_income, int64_t at_utc_seconds, const recoup_policy* policy,
+                            const recoup_rulebook* book, recoup_decision** out) {
+  return entry([&] {
+    require(out, "out");
+    recoup::decide::account_case c{.id = id == nullptr ? "" : id,
+                                   .facts = require(account, "account").value,
+                                   .balance = recoup::money::parse(require_text(balance, "balance"))};
+    if (disposable_income != nullptr) c.disposable_income = recoup::money::parse(disposable_income);
+    auto d = std::make_unique<recoup_decision>(recoup_decision{recoup::decide::decide(
+        c, std::chrono::sys_seconds{std::chrono::seconds{at_utc_seconds}}, policy_or_example(policy), book_or_default(book))});
+    *out = d.release();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_decision_summary_get(const recoup_decision* decision, recoup_decision_summary* out) {
+  return entry([&] {
+    fill_summary(require(decision, "decision").value, require(out, "out"));
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_decision_explain(const recoup_decision* decision, char* buffer, size_t buffer_size, size_t* required) {
+  return entry([&] { return write_text(require(decision, "decision").value.explain(), buffer, buffer_size, required); });
+}
+
+void recoup_decision_free(recoup_decision* decision) { delete decision; }
+
+recoup_status recoup_decide_batch(const recoup_account* const* accounts, const char* const* ids,
+                                  const int64_t* balance_minor, const char* const* currencies, size_t count,
+                                  int64_t at_utc_seconds, const recoup_policy* policy, const recoup_rulebook* book,
+                                  recoup_decision_summary* out) {
+  return entry([&] {
+    namespace d = recoup::decide;
+    if (count > 0) {
+      require(accounts, "accounts");
+      require(balance_minor, "balance_minor");
+      require(out, "out");
+    }
+    const d::strategy_policy& p = policy_or_example(policy);
+    std::vector<d::account_case> cases;
+    cases.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      try {
+        const auto& facts = require(accounts[i], "accounts[i]").value;
+        const recoup::currency c = currencies != nullptr && currencies[i] != nullptr ? recoup::currency(currencies[i])
+                                                                                     : p.currency_of(facts.jurisdiction);
+        cases.push_back(d::account_case{.id = ids != nullptr && ids[i] != nullptr ? ids[i] : "",
+                                        .facts = facts,
+                                        .balance = recoup::money::from_minor(balance_minor[i], c)});
+      } catch (const recoup::error& e) {
+        recoup::detail::rethrow_for_row(e, i);
+      }
+    }
+    std::vector<std::uint8_t> strat(count), next(count), challenger(count);
+    std::vector<std::int64_t> value(count), offer(count), when(count), priority(count);
+    std::vector<std::int32_t> instalments(count), charge(count);
+    std::vector<std::uint32_t> blocked(count);
+    d::decide_book(cases, std::chrono::sys_seconds{std::chrono::seconds{at_utc_seconds}},
+                   {.strategy = strat, .expected_net_recovery_minor = value, .offer_amount_minor = offer,
+                    .instalments = instalments, .next_action = next, .next_action_at = when, .priority = priority,
+                    .challenger = challenger, .charge_off_on = charge, .blocked_actions = blocked},
+                   p, book_or_default(book));
+    for (std::size_t i = 0; i < count; ++i) {
+      recoup_decision_summary& o = out[i];
+      if (o.struct_size < offsetof(recoup_decision_summary, blocked_actions) + sizeof(uint32_t))
+        throw recoup::invalid_input_error("c.struct_size", "row " + std::to_string(i) +
+                                                               ": recoup_decision_summary.struct_size is too small (set it "
+                                                               "to sizeof(recoup_decision_summary))");
+      o.strategy = strat[i];
+      o.expected_net_recovery_minor = value[i];
+      o.offer_amount_minor = offer[i];
+      o.instalments = instalments[i];
+      o.last_instalment_minor = strat[i] == 0 && o.instalments > 0 ? balance_minor[i] - (o.instalments - 1) * offer[i] : 0;
+      o.next_action = next[i];
+      o.next_action_at = when[i];
+      o.priority = priority[i];
+      o.challenger = challenger[i];
+      o.charge_off_on = charge[i];
+      o.blocked_actions = blocked[i];
+    }
     return RECOUP_STATUS_OK;
   });
 }

@@ -252,6 +252,73 @@ static void test_gate(void) {
   recoup_account_free(acct);
 }
 
+/* The decision: a time-barred Texas debt is placed with an agency, not sued (12 CFR 1006.26(b)). */
+static void test_decide(void) {
+  recoup_account* acct = NULL;
+  recoup_account* ny = NULL;
+  recoup_decision* d = NULL;
+  recoup_policy* policy = NULL;
+  recoup_decision_summary sum;
+  recoup_decision_summary book[2];
+  const recoup_account* accounts[2];
+  const int64_t balances[2] = {1000000, 1000000};
+  char text[4096];
+  size_t need = 0;
+  const int64_t at = 1796655600; /* 2026-12-07 15:00:00 UTC */
+
+  CHECK(recoup_account_new("US-TX", &acct) == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(acct, "time_zones", "America/Chicago") == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(acct, "defaulted_on", "2019-01-01") == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(acct, "first_delinquency", "2019-01-01") == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(acct, "validation_notice_sent_on", "2019-03-01") == RECOUP_STATUS_OK);
+  CHECK(recoup_decide(acct, "A-2", "10000.00 USD", NULL, at, NULL, NULL, &d) == RECOUP_STATUS_OK);
+  memset(&sum, 0, sizeof sum);
+  sum.struct_size = sizeof sum;
+  CHECK(recoup_decision_summary_get(d, &sum) == RECOUP_STATUS_OK);
+  CHECK(sum.strategy == RECOUP_STRATEGY_AGENCY && sum.expected_net_recovery_minor == 102863);
+  CHECK(strcmp(recoup_strategy_name(sum.strategy), "agency") == 0);
+  CHECK(strcmp(recoup_action_name(sum.next_action), "place_with_agency") == 0);
+  CHECK(sum.next_action_at == at);
+  CHECK((sum.blocked_actions & (1u << 6)) != 0); /* litigate */
+  CHECK(recoup_decision_explain(d, text, sizeof text, &need) == RECOUP_STATUS_OK);
+  CHECK(strstr(text, "gate.time_barred_suit") != NULL);
+  sum.struct_size = 8;
+  CHECK(recoup_decision_summary_get(d, &sum) == RECOUP_STATUS_INVALID_INPUT);
+  recoup_decision_free(d);
+
+  /* The batch gives the same answers. */
+  CHECK(recoup_account_new("US-NY", &ny) == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(ny, "time_zones", "America/New_York") == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(ny, "first_delinquency", "2025-11-02") == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(ny, "defaulted_on", "2025-11-02") == RECOUP_STATUS_OK);
+  CHECK(recoup_account_set(ny, "validation_notice_sent_on", "2025-11-12") == RECOUP_STATUS_OK);
+  accounts[0] = acct;
+  accounts[1] = ny;
+  book[0].struct_size = sizeof book[0];
+  book[1].struct_size = sizeof book[1];
+  CHECK(recoup_decide_batch(accounts, NULL, balances, NULL, 2, at, NULL, NULL, book) == RECOUP_STATUS_OK);
+  CHECK(book[0].strategy == RECOUP_STRATEGY_AGENCY && book[0].expected_net_recovery_minor == 102863);
+  CHECK(book[1].strategy == RECOUP_STRATEGY_LITIGATION && book[1].expected_net_recovery_minor == 136862);
+
+  /* A policy of one's own, from text; a broken one names the line. */
+  CHECK(recoup_policy_load_text("schema = 1\n[policy]\nid = \"acme\"\ntitle = \"Acme\"\nannual_discount_rate = \"0.12\"\n"
+                                "minimum_payment = \"25\"\naffordability_share = \"0.5\"\n[currencies]\nUS = \"USD\"\n"
+                                "[[segment]]\nid = \"all\"\n[segment.sale]\nprice = \"0.30\"\n[segment.write_off]\n",
+                                "acme.toml", &policy) == RECOUP_STATUS_OK);
+  CHECK(recoup_decide(ny, "A-1", "10000.00 USD", NULL, at, policy, NULL, &d) == RECOUP_STATUS_OK);
+  CHECK(recoup_decision_summary_get(d, &book[1]) == RECOUP_STATUS_OK);
+  CHECK(book[1].strategy == RECOUP_STRATEGY_SALE && book[1].expected_net_recovery_minor == 300000);
+  recoup_decision_free(d);
+  recoup_policy_free(policy);
+  CHECK(recoup_policy_load_text("schema = 1\n[policy]\nid = \"x\"\n", "broken.toml", &policy) == RECOUP_STATUS_RULE_PACK);
+  CHECK(strstr(recoup_last_error_message(), "broken.toml line") != NULL);
+  CHECK(recoup_decide(ny, "A-1", "10000.00 GBP", NULL, at, NULL, NULL, &d) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "decide.currency") == 0);
+  CHECK(recoup_strategy_name(99) == NULL);
+  recoup_account_free(ny);
+  recoup_account_free(acct);
+}
+
 int main(void) {
   test_money();
   test_calendar();
@@ -259,6 +326,7 @@ int main(void) {
   test_limitation();
   test_apr();
   test_gate();
+  test_decide();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

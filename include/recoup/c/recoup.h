@@ -281,6 +281,75 @@ recoup_status recoup_gate_batch(const recoup_account* const* accounts, size_t co
                                 int64_t at_utc_seconds, const recoup_rulebook* book, int* status_out,
                                 int64_t* allowed_from_out, int32_t* required_by_out);
 
+/* --- the decision: what to do next with an account ---------------------------------------- */
+
+/** A strategy policy (opaque; data/policies/README.md describes the TOML). */
+typedef struct recoup_policy recoup_policy;
+
+/** A policy from a TOML file; RECOUP_STATUS_RULE_PACK ("decide.policy") names the line and key. */
+recoup_status recoup_policy_load(const char* path, recoup_policy** out);
+/** A policy from TOML text; `origin` names it in errors (may be NULL). */
+recoup_status recoup_policy_load_text(const char* toml, const char* origin, recoup_policy** out);
+/** Releases a policy (NULL is allowed). */
+void recoup_policy_free(recoup_policy* policy);
+
+/** Strategy codes (recoup.decide.STRATEGIES). */
+enum {
+  RECOUP_STRATEGY_PAYMENT_PLAN = 0,
+  RECOUP_STRATEGY_SETTLEMENT = 1,
+  RECOUP_STRATEGY_LITIGATION = 2,
+  RECOUP_STRATEGY_AGENCY = 3,
+  RECOUP_STRATEGY_SALE = 4,
+  RECOUP_STRATEGY_WRITE_OFF = 5
+};
+/** "payment_plan", ... for a strategy code; NULL for another code. */
+const char* recoup_strategy_name(int strategy);
+/** "call", "litigate", ... for an action code (recoup.rules.GATE_ACTIONS order); NULL otherwise. */
+const char* recoup_action_name(int action);
+
+/** The figures of a decision. Set struct_size = sizeof(recoup_decision_summary) before the call:
+ *  fields added in later versions go at the end and are filled only when the caller's size has them. */
+typedef struct recoup_decision_summary {
+  size_t struct_size;
+  int strategy;                         /**< RECOUP_STRATEGY_* */
+  int64_t expected_net_recovery_minor;  /**< of the chosen strategy, in minor units of the balance */
+  int64_t offer_amount_minor;           /**< plan: the instalment; settlement: the lump sum */
+  int instalments;                      /**< plan: number of instalments */
+  int64_t last_instalment_minor;        /**< plan: the last (smaller) instalment */
+  int next_action;                      /**< action code */
+  int64_t next_action_at;               /**< UTC seconds; RECOUP_NO_INSTANT when blocked */
+  int64_t priority;
+  int challenger;                       /**< 1 = in the champion/challenger test group */
+  int32_t charge_off_on;                /**< FFIEC deadline day serial; RECOUP_NO_DATE when none */
+  uint32_t blocked_actions;             /**< bit (1 << action) per action the gate blocks now */
+} recoup_decision_summary;
+
+/** One account's decision (opaque). */
+typedef struct recoup_decision recoup_decision;
+
+/** Decides `account` with balance `balance` ("2400.00 USD") and, when not NULL, a monthly
+ *  `disposable_income` in the same currency, at `at_utc_seconds`, under `policy` (NULL = the
+ *  shipped EXAMPLE policy) and `book` (NULL = built-in packs). `id` feeds the
+ *  champion/challenger split. Errors: the gate's, "decide.no_segment", "decide.currency". */
+recoup_status recoup_decide(const recoup_account* account, const char* id, const char* balance,
+                            const char* disposable_income, int64_t at_utc_seconds, const recoup_policy* policy,
+                            const recoup_rulebook* book, recoup_decision** out);
+/** The decision's figures into *out (out->struct_size set by the caller). */
+recoup_status recoup_decision_summary_get(const recoup_decision* decision, recoup_decision_summary* out);
+/** Every candidate and why it won or lost, in plain English. */
+recoup_status recoup_decision_explain(const recoup_decision* decision, char* buffer, size_t buffer_size, size_t* required);
+/** Releases a decision (NULL is allowed). */
+void recoup_decision_free(recoup_decision* decision);
+
+/** Decides `count` accounts in one pass (the same answers as recoup_decide): `ids` (may be NULL),
+ *  `balance_minor` with `currencies` (one ISO code per row, or NULL for the policy's currency of
+ *  each jurisdiction). `out` holds `count` summaries, each with struct_size set by the caller.
+ *  A bad account stops the batch with its error, prefixed "row N: ". */
+recoup_status recoup_decide_batch(const recoup_account* const* accounts, const char* const* ids,
+                                  const int64_t* balance_minor, const char* const* currencies, size_t count,
+                                  int64_t at_utc_seconds, const recoup_policy* policy, const recoup_rulebook* book,
+                                  recoup_decision_summary* out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
