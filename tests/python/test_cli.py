@@ -822,3 +822,45 @@ def test_check_may_call_bad_input_is_one_line(
         capsys, "check", "may-call", "--at", "2026-11-23T17:30:00+00:00", "--time-zone", "Mars/Olympus_Mons"
     )
     assert code == 1 and "Mars/Olympus_Mons" in err and len(err.strip().splitlines()) == 1
+
+
+def test_portfolio_evaluate_writes_the_decision_columns(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    assert run(capsys, "demo", "--accounts", "60", "--out", str(tmp_path), "--no-open")[0] == 0
+    out_file = tmp_path / "decided.csv"
+    args = [
+        "portfolio",
+        "evaluate",
+        str(tmp_path / "recoup-demo-accounts.csv"),
+        "--as-of",
+        AS_OF,
+        "-o",
+        str(out_file),
+    ]
+    code, out, _ = run(capsys, *args, "--quiet")
+    assert code == 0 and "EXAMPLE strategy policy" in out
+    table = read_results(out_file)
+    assert {"strategy", "expected_net_recovery", "offer_amount", "next_action", "blocked_actions"} <= set(
+        table.columns
+    )
+    assert set(table["strategy"]) <= {
+        "payment_plan",
+        "settlement",
+        "litigation",
+        "agency",
+        "sale",
+        "write_off",
+    }
+    assert all(t == "" or "." in t for t in table["expected_net_recovery"])  # exact decimal text, not floats
+    assert "call" in " ".join(table["blocked_actions"])  # no consumer time zone in the file: calls wait
+    policy = tmp_path / "sell.toml"
+    policy.write_text(
+        'schema = 1\n[policy]\nid = "sell"\ntitle = "Sell everything"\nannual_discount_rate = "0.12"\n'
+        'minimum_payment = "25"\naffordability_share = "0.5"\n[currencies]\nUS = "USD"\nGB = "GBP"\n'
+        '[[segment]]\nid = "all"\n[segment.sale]\nprice = "0.50"\n[segment.write_off]\n'
+    )
+    code, out, _ = run(capsys, *args, "--quiet", "--policy", str(policy))
+    assert code == 0 and "EXAMPLE" not in out
+    sold = read_results(out_file)
+    assert set(sold.loc[sold["error"] == "", "strategy"]) <= {"sale", "write_off"}

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from . import batch, columns, plan, portfolio
+from . import batch, columns, decide, plan, portfolio
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -118,6 +118,15 @@ OUTPUT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("limitation_citation", "text"),
     ("time_barred", "bool"),
     ("credit_reporting_obsolete_on", "date"),
+    ("strategy", "text"),
+    ("expected_net_recovery", "money"),
+    ("offer_amount", "money"),
+    ("offer_instalments", "int"),
+    ("next_action", "text"),
+    ("next_action_at", "text"),
+    ("priority", "int"),
+    ("blocked_actions", "text"),
+    ("charge_off_on", "date"),
     ("error", "text"),
 )
 
@@ -488,6 +497,7 @@ def evaluate_accounts(
     edges: Sequence[int] = portfolio.DEFAULT_EDGES,
     chunk: int = 100_000,
     progress: Callable[[int], None] | None = None,
+    policy: Any = None,
 ) -> pd.DataFrame:
     """The result table, one row per account in file order: the columns of ``OUTPUT_COLUMNS``
     with money as nullable int64 minor units (``balance_minor``, ...; see ``frame_column``).
@@ -531,6 +541,35 @@ def evaluate_accounts(
         if progress is not None:
             progress(done)
     results = pd.concat(pieces, ignore_index=True) if pieces else batch.result_meta(checks)
+    # The decision for every account (recoup.decide over the C++ decision kernel), as of the
+    # start of the as-of date (UTC): strategy, offer, next action and the actions blocked now.
+    dpd = results.set_index("account_id")["days_past_due"] if len(results) else pd.Series(dtype=np.int64)
+    decisions = decide.evaluate_book(
+        pd.DataFrame(
+            {
+                "account_id": good.astype(np.int64),
+                "jurisdiction": frame["jurisdiction"],
+                "debt_type": frame["debt_type"],
+                "currency": frame["currency"],
+                "balance_minor": frame["principal_minor"],
+                "days_past_due": dpd.reindex(good.astype(np.int64)).fillna(0).to_numpy(dtype=np.int64),
+                "defaulted_on": frame["default_date"],
+                # an unpaid due date still to come is no delinquency yet
+                "first_delinquency": np.where(unpaid[good] <= np.datetime64(as_of, "D"), unpaid[good], _NAT),
+                "last_payment": frame["last_payment_date"],
+            }
+        ),
+        as_of,
+        policy=policy,
+    )
+    for row, message in zip(decisions["account_id"].tolist(), decisions["error_message"].tolist()):
+        if (
+            message is not None
+            and message == message
+            and int(row) < n
+            and accounts.balance_minor[int(row)] != 0
+        ):
+            accounts.note(int(row), None, f"decision: {message}")
     flagged = results[results["error_id"].notna()]
     for row, message, eid in zip(
         flagged["account_id"].tolist(), flagged["error_message"].tolist(), flagged["error_id"].tolist()
@@ -593,6 +632,27 @@ def evaluate_accounts(
         out["credit_reporting_obsolete_on"] = spread("credit_reporting_obsolete_on", nat, "datetime64[D]")
     else:
         out["credit_reporting_obsolete_on"] = np.full(n, nat)
+    drow = np.full(n, -1, dtype=np.int64)
+    drow[decisions["account_id"].to_numpy(dtype=np.int64)] = np.arange(len(decisions))
+
+    def decided(name: str, fill: Any, dtype: Any) -> Any:
+        values = np.full(n, fill, dtype=dtype)
+        rows = np.flatnonzero(ok & (drow >= 0))
+        if len(rows):
+            values[rows] = decisions[name].to_numpy(dtype=dtype)[drow[rows]]
+        return values
+
+    out["strategy"] = text(decided("strategy", None, object))
+    out["expected_net_recovery_minor"] = minor(decided("expected_net_recovery_minor", 0, np.int64))
+    out["offer_amount_minor"] = minor(decided("offer_amount_minor", 0, np.int64))
+    out["offer_instalments"] = minor(decided("instalments", 0, np.int64))
+    out["next_action"] = text(decided("next_action", None, object))
+    when = decisions["next_action_at"].map(lambda t: None if pd.isna(t) else t.isoformat())
+    decisions["next_action_text"] = when.astype(object)
+    out["next_action_at"] = text(decided("next_action_text", None, object))
+    out["priority"] = minor(decided("priority", 0, np.int64))
+    out["blocked_actions"] = text(decided("blocked_actions", None, object))
+    out["charge_off_on"] = decided("charge_off_on", nat, "datetime64[D]")
     out["error"] = text(accounts.error)
     return pd.DataFrame(
         {frame_column(name, kind): out[frame_column(name, kind)] for name, kind in OUTPUT_COLUMNS}

@@ -154,6 +154,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument(
         "--edges", type=_edges, default=None, metavar="D,D,...", help="aging bucket edges in days"
     )
+    ev.add_argument(
+        "--policy", default=None, metavar="TOML",
+        help="the strategy policy for the decision columns (default: the shipped EXAMPLE policy, "
+        "data/policies/example.toml)",
+    )  # fmt: skip
     ev.add_argument("--quiet", action="store_true", help="no progress bar")
     ev.set_defaults(func=_cmd_portfolio_evaluate)
     port.set_defaults(func=_need_sub(port, "evaluate"))
@@ -269,7 +274,12 @@ def _cmd_portfolio_evaluate(args: argparse.Namespace) -> int:
         raise DataError(f"{args.input}: {first_bad}")
     checks = tuple(batch.CHECKS)
     edges = args.edges if args.edges is not None else portfolio.DEFAULT_EDGES
-    results = _with_progress(accounts, args.as_of, checks, edges, quiet=args.quiet, label="evaluating")
+    from . import decide
+
+    policy = decide.load_policy(args.policy) if args.policy is not None else None
+    results = _with_progress(
+        accounts, args.as_of, checks, edges, quiet=args.quiet, label="evaluating", policy=policy
+    )
     if args.errors == "raise":
         first_bad = next((e for e in results["error"].tolist() if e is not None), None)
         if first_bad is not None:
@@ -280,6 +290,8 @@ def _cmd_portfolio_evaluate(args: argparse.Namespace) -> int:
     print(f"evaluated {n - bad} of {n} accounts ({bad} with errors) as of {args.as_of.isoformat()}")
     if bad:
         print(f"first error: {first_bad or next(e for e in results['error'].tolist() if e is not None)}")
+    if policy is None:
+        print("decisions: the shipped EXAMPLE strategy policy (illustrative figures); pass --policy FILE")
     print(f"results: {out_path.resolve()}")
     return 0
 
@@ -292,12 +304,13 @@ def _with_progress(
     *,
     quiet: bool,
     label: str,
+    policy: Any = None,
 ) -> Any:
     from . import _cli_portfolio as cp
 
     chunk = max(min(100_000, accounts.n // 20 + 1), 100)
     if quiet:
-        return cp.evaluate_accounts(accounts, as_of, checks=checks, edges=edges, chunk=chunk)
+        return cp.evaluate_accounts(accounts, as_of, checks=checks, edges=edges, chunk=chunk, policy=policy)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(
@@ -316,6 +329,7 @@ def _with_progress(
             edges=edges,
             chunk=chunk,
             progress=lambda done: bar.update(task, completed=done),
+            policy=policy,
         )
 
 
