@@ -647,8 +647,9 @@ def evaluate_accounts(
     out["offer_amount_minor"] = minor(decided("offer_amount_minor", 0, np.int64))
     out["offer_instalments"] = minor(decided("instalments", 0, np.int64))
     out["next_action"] = text(decided("next_action", None, object))
-    when = decisions["next_action_at"].map(lambda t: None if pd.isna(t) else t.isoformat())
-    decisions["next_action_text"] = when.astype(object)
+    stamps = decisions["next_action_at"]
+    iso = stamps.dt.strftime("%Y-%m-%dT%H:%M:%S+00:00").astype(object)
+    decisions["next_action_text"] = iso.where(stamps.notna(), None)
     out["next_action_at"] = text(decided("next_action_text", None, object))
     out["priority"] = minor(decided("priority", 0, np.int64))
     out["blocked_actions"] = text(decided("blocked_actions", None, object))

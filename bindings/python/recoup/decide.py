@@ -208,7 +208,7 @@ def evaluate_book(
         codes = args[0]
         currencies = [effective.currency_of(c) for c in codes]
         cur_idx = args[2].astype(np.intp)
-    ids = [str(v) for v in df["account_id"].tolist()]
+    ids = df["account_id"].astype(str).tolist()
     out, errs = _core.decide_columns(  # type: ignore[call-arg]
         *args,
         ids,
@@ -227,9 +227,12 @@ def evaluate_book(
     segments = np.array([None, *effective.segments], dtype=object)
     when = out["next_action_at"]
     blocked_bits = out["blocked_actions"]
-    blocked_text = [
-        " ".join(a for k, a in enumerate(GATE_ACTIONS) if bits >> k & 1) for bits in blocked_bits.tolist()
-    ]
+    # Few distinct sets of blocked actions in a book: name each once.
+    distinct, inverse = np.unique(blocked_bits, return_inverse=True)
+    names = np.array(
+        [" ".join(a for k, a in enumerate(GATE_ACTIONS) if int(bits) >> k & 1) for bits in distinct], dtype=object
+    )
+    blocked_text = names[inverse.reshape(-1)] if n else np.array([], dtype=object)
     charge = out["charge_off_on"].astype(np.int64)
     result = pd.DataFrame(
         {
