@@ -230,7 +230,8 @@ def evaluate_book(
     # Few distinct sets of blocked actions in a book: name each once.
     distinct, inverse = np.unique(blocked_bits, return_inverse=True)
     names = np.array(
-        [" ".join(a for k, a in enumerate(GATE_ACTIONS) if int(bits) >> k & 1) for bits in distinct], dtype=object
+        [" ".join(a for k, a in enumerate(GATE_ACTIONS) if int(bits) >> k & 1) for bits in distinct],
+        dtype=object,
     )
     blocked_text = names[inverse.reshape(-1)] if n else np.array([], dtype=object)
     charge = out["charge_off_on"].astype(np.int64)
