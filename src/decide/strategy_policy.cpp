@@ -247,11 +247,7 @@ const strategy_policy& strategy_policy::example() {
 }
 
 strategy_policy strategy_policy::from_file(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw rule_pack_error("decide.policy", "cannot read policy file '" + path + "'");
-  std::ostringstream s;
-  s << f.rdbuf();
-  return read_policy(s.str(), path);
+  return read_policy(detail::read_data_file(path, "decide.policy", "policy file"), path);
 }
 
 strategy_policy strategy_policy::from_text(std::string_view toml, std::string_view origin) {

@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <fstream>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -16,6 +17,15 @@
 #include "recoup/time/civil_date.hpp"
 
 namespace recoup::detail {
+
+/// The whole content of a data file; throws rule_pack_error `error_id` naming the file.
+inline std::string read_data_file(const std::string& path, std::string_view error_id, std::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw rule_pack_error(error_id, "cannot open " + std::string(what) + " '" + path + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 class toml_reader {
  public:

@@ -336,11 +336,7 @@ const rule_book& rule_book::defaults() {
 }
 
 void rule_book::load_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw rule_pack_error("rules.pack", "cannot open rule pack file '" + path + "'");
-  std::ostringstream text;
-  text << in.rdbuf();
-  load_text(text.str(), path);
+  load_text(detail::read_data_file(path, "rules.pack", "rule pack file"), path);
 }
 
 void rule_book::load_text(std::string_view toml, std::string_view origin) {

@@ -538,11 +538,17 @@ def permitted_columns(
     if "account_id" in df.columns:
         result.insert(0, "account_id", df["account_id"].to_numpy())
     if errors == "collect":
-        rows, err_ids, messages = errs
-        eid = np.full(n, None, dtype=object)
-        msg = np.full(n, None, dtype=object)
-        eid[rows] = err_ids
-        msg[rows] = messages
-        result["error_id"] = eid
-        result["error_message"] = msg
+        _attach_errors(result, errs, n)
     return result
+
+
+def _attach_errors(result: pd.DataFrame, errs: tuple[Any, Any, Any], n: int) -> None:
+    """Adds ``error_id`` and ``error_message`` (None for good rows) from a batch call's
+    ``(rows, ids, messages)``."""
+    rows, err_ids, messages = errs
+    eid = np.full(n, None, dtype=object)
+    msg = np.full(n, None, dtype=object)
+    eid[rows] = err_ids
+    msg[rows] = messages
+    result["error_id"] = eid
+    result["error_message"] = msg

@@ -29,7 +29,7 @@ from . import _core
 from ._core import AccountDecision, Candidate, Policy, RuleBook
 from ._errors import InvalidInputError
 from ._rules_gate import ACCOUNT_COLUMNS as _GATE_COLUMNS
-from ._rules_gate import GATE_ACTIONS, Account, _at, _gate_column_args
+from ._rules_gate import GATE_ACTIONS, Account, _at, _attach_errors, _gate_column_args
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -260,13 +260,7 @@ def evaluate_book(
         },
         index=df.index,
     )
-    rows, err_ids, messages = errs
-    eid = np.full(n, None, dtype=object)
-    msg = np.full(n, None, dtype=object)
-    eid[rows] = err_ids
-    msg[rows] = messages
-    result["error_id"] = eid
-    result["error_message"] = msg
+    _attach_errors(result, errs, n)
     result.attrs["policy"] = effective.id
     result.attrs["policy_is_example"] = effective.is_example
     return result

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "batch_errors.hpp"
+#include "aware_time.hpp"
 #include "casters.hpp"
 #include "gate_columns_arg.hpp"
 #include "recoup/decide.hpp"
@@ -30,11 +31,6 @@ using u32_array = py::array_t<std::uint32_t, py::array::c_style>;
 using u16_array = py::array_t<std::uint16_t, py::array::c_style>;
 using u8_array = py::array_t<std::uint8_t, py::array::c_style>;
 
-py::object aware(std::chrono::sys_seconds t) {
-  py::module_ dt = py::module_::import("datetime");
-  const py::object epoch = dt.attr("datetime")(1970, 1, 1, 0, 0, 0, 0, dt.attr("timezone").attr("utc"));
-  return epoch + dt.attr("timedelta")(py::arg("seconds") = t.time_since_epoch().count());
-}
 
 const strategy_policy& policy_of(const py::object& p) {
   return p.is_none() ? strategy_policy::example() : p.cast<const strategy_policy&>();

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "array_view.hpp"
+#include "aware_time.hpp"
 #include "casters.hpp"
 #include "recoup/rules/contact.hpp"
 #include "rule_book_arg.hpp"
@@ -27,24 +28,6 @@ namespace {
 using i64_array = py::array_t<std::int64_t, py::array::c_style>;
 using i32_array = py::array_t<std::int32_t, py::array::c_style>;
 using u8_array = py::array_t<std::uint8_t, py::array::c_style>;
-
-/// An aware datetime (UTC) for a number of seconds since 1970, exactly (no float timestamp).
-py::object aware(std::chrono::sys_seconds t) {
-  PYBIND11_CONSTINIT static py::gil_safe_call_once_and_store<py::object> epoch;
-  const py::object& e = epoch
-                            .call_once_and_store_result([] {
-                              py::module_ dt = py::module_::import("datetime");
-                              return dt.attr("datetime")(1970, 1, 1, 0, 0, 0, 0, dt.attr("timezone").attr("utc"));
-                            })
-                            .get_stored();
-  py::module_ dt = py::module_::import("datetime");
-  return e + dt.attr("timedelta")(py::arg("seconds") = t.time_since_epoch().count());
-}
-
-py::object aware_or_none(const std::optional<std::chrono::sys_seconds>& t) {
-  return t ? aware(*t) : py::object(py::none());
-}
-
 
 }  // namespace
 
