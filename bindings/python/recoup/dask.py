@@ -28,7 +28,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 from . import portfolio
 from .batch import evaluate_partition, result_meta
 
-__all__ = ["aging_summary", "evaluate_accounts"]
+__all__ = ["aging_summary", "decide_accounts", "evaluate_accounts"]
 
 
 def evaluate_accounts(
@@ -65,3 +65,26 @@ def aging_summary(results: dd.DataFrame) -> Any:
     counts indexed by label (rows whose days past due failed are left out)."""
     ok = results[results["bucket"] >= 0]
     return ok.groupby("bucket_label")["account_id"].count()
+
+
+def decide_accounts(
+    accounts: dd.DataFrame,
+    as_of: datetime.datetime | datetime.date,
+    *,
+    policy: str | None = None,
+) -> dd.DataFrame:
+    """What to do next with every account of a Dask DataFrame (``recoup.decide.BOOK_COLUMNS``):
+    ``recoup.decide.evaluate_book`` on each partition, so the rows are those of the
+    single-process call. ``policy`` is a policy file's path (each worker loads it) or None for
+    the shipped example. Bad rows carry ``error_id`` / ``error_message``."""
+    from .decide import decision_meta, evaluate_book
+
+    results: dd.DataFrame = accounts.map_partitions(  # type: ignore[no-untyped-call]
+        evaluate_book,
+        as_of,
+        policy=policy,
+        meta=decision_meta(),
+        align_dataframes=False,
+        enforce_metadata=True,
+    )
+    return results

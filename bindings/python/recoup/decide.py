@@ -44,6 +44,7 @@ __all__ = [
     "Candidate",
     "Policy",
     "decide",
+    "decision_meta",
     "evaluate_book",
     "load_policy",
 ]
@@ -261,6 +262,22 @@ def evaluate_book(
         index=df.index,
     )
     _attach_errors(result, errs, n)
+    for name in ("segment", "currency", "blocked_actions", "error_id", "error_message"):
+        result[name] = pd.Series(result[name].to_numpy(dtype=object), index=result.index, dtype=object)
     result.attrs["policy"] = effective.id
     result.attrs["policy_is_example"] = effective.is_example
     return result
+
+
+def decision_meta() -> pd.DataFrame:
+    """An empty ``evaluate_book`` result with its columns and dtypes (Dask's ``meta``)."""
+    import pandas as pd
+
+    empty = pd.DataFrame(
+        {
+            "account_id": pd.Series([], dtype=object),
+            "jurisdiction": pd.Series([], dtype=object),
+            "balance_minor": np.array([], dtype=np.int64),
+        }
+    )
+    return evaluate_book(empty, _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc))
