@@ -423,8 +423,9 @@ account_decision decide(const account_case& account, std::chrono::sys_seconds at
   return judge(account, at.time_since_epoch().count(), rules::local_date(account.facts, at), g, cp, lim, true);
 }
 
-void decide_book(std::span<const account_case> accounts, std::chrono::sys_seconds at, const decision_columns_out& out,
-                 const strategy_policy& policy, const rules::rule_book& book, row_errors* errors) {
+std::vector<std::string> decide_book(std::span<const account_case> accounts, std::chrono::sys_seconds at,
+                                     const decision_columns_out& out, const strategy_policy& policy,
+                                     const rules::rule_book& book, row_errors* errors) {
   const std::size_t n = accounts.size();
   auto fits = [&](std::size_t size, bool required, const char* name) {
     if ((required || size != 0) && size != n)
@@ -441,6 +442,9 @@ void decide_book(std::span<const account_case> accounts, std::chrono::sys_second
   fits(out.charge_off_on.size(), false, "charge_off_on");
   fits(out.blocked_actions.size(), false, "blocked_actions");
   fits(out.segment.size(), false, "segment");
+  if (!out.blocked_reason.empty() && out.blocked_reason.size() != n * rules::action_count)
+    throw invalid_input_error("decide.columns", "blocked_reason must have " + std::to_string(n) + " x " +
+                                                    std::to_string(rules::action_count) + " elements");
   const compiled_policy cp(policy);
   limitation_cache lim(book);
   // The gate for every action over the whole book, through its batch kernel.
@@ -450,8 +454,12 @@ void decide_book(std::span<const account_case> accounts, std::chrono::sys_second
   std::vector<std::uint8_t> status(n * na);
   std::vector<std::int64_t> from(n * na);
   std::vector<std::int32_t> deadline(n * na);
+  std::vector<std::int32_t> reason(n * na);
   row_errors gate_errors;
-  rules::permitted_batch(facts, rules::all_actions, at, status, from, deadline, book, &gate_errors);
+  std::vector<std::string> rule_ids = rules::permitted_batch(
+      facts, rules::all_actions, at,
+      rules::gate_columns_out{.status = status, .allowed_from = from, .reason = reason, .required_by = deadline}, book,
+      &gate_errors);
   constexpr std::size_t charge_off = static_cast<std::size_t>(collection_action::charge_off);
   std::size_t next_gate_error = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -485,6 +493,10 @@ void decide_book(std::span<const account_case> accounts, std::chrono::sys_second
         for (const auto act : d.blocked_actions) bits |= 1u << static_cast<unsigned>(act);
         out.blocked_actions[i] = bits;
       }
+      if (!out.blocked_reason.empty())
+        for (std::size_t k = 0; k < na; ++k)
+          out.blocked_reason[i * na + k] =
+              g.status[k] == gate_status::blocked ? reason[i * na + k] : std::int32_t{-1};
       if (!out.segment.empty()) {
         std::int32_t s = 0;
         while (policy.segments[static_cast<std::size_t>(s)].id != d.segment) ++s;
@@ -497,8 +509,11 @@ void decide_book(std::span<const account_case> accounts, std::chrono::sys_second
       out.expected_net_recovery_minor[i] = 0;
       if (!out.next_action_at.empty()) out.next_action_at[i] = std::numeric_limits<std::int64_t>::min();
       if (!out.segment.empty()) out.segment[i] = -1;
+      if (!out.blocked_reason.empty())
+        std::fill_n(out.blocked_reason.begin() + static_cast<std::ptrdiff_t>(i * na), na, std::int32_t{-1});
     }
   }
+  return rule_ids;
 }
 
 }  // namespace recoup::decide

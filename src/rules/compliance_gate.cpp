@@ -991,11 +991,24 @@ void permitted_batch(std::span<const account_facts* const> accounts, collection_
 void permitted_batch(std::span<const account_facts* const> accounts, std::span<const collection_action> actions,
                      std::chrono::sys_seconds at, std::span<std::uint8_t> status, std::span<std::int64_t> allowed_from,
                      std::span<std::int32_t> required_by, const rule_book& book, row_errors* errors) {
+  (void)permitted_batch(accounts, actions, at,
+                        gate_columns_out{.status = status, .allowed_from = allowed_from, .required_by = required_by}, book,
+                        errors);
+}
+
+std::vector<std::string> permitted_batch(std::span<const account_facts* const> accounts,
+                                         std::span<const collection_action> actions, std::chrono::sys_seconds at,
+                                         const gate_columns_out& out, const rule_book& book, row_errors* errors) {
   const std::size_t n = accounts.size();
   const std::size_t na = actions.size();
+  const std::span<std::uint8_t> status = out.status;
+  const std::span<std::int64_t> allowed_from = out.allowed_from;
+  const std::span<std::int32_t> required_by = out.required_by;
+  const std::span<std::int32_t> reason = out.reason;
   if (status.size() != n * na || (!allowed_from.empty() && allowed_from.size() != n * na) ||
-      (!required_by.empty() && required_by.size() != n * na))
-    throw invalid_input_error("gate.columns", "status, allowed_from and required_by must have accounts x actions elements");
+      (!required_by.empty() && required_by.size() != n * na) || (!reason.empty() && reason.size() != n * na))
+    throw invalid_input_error("gate.columns",
+                              "status, allowed_from, reason and required_by must have accounts x actions elements");
   for (const auto a : actions)
     if (static_cast<std::size_t>(a) >= action_count)
       throw invalid_input_error("gate.unknown_action", "action code " + std::to_string(static_cast<int>(a)) +
@@ -1046,6 +1059,7 @@ void permitted_batch(std::span<const account_facts* const> accounts, std::span<c
           allowed_from[base + q] = w.status == gate_status::allowed_from ? w.from : std::numeric_limits<std::int64_t>::min();
         if (!required_by.empty())
           required_by[base + q] = w.deadline && w.deadline->deadline ? w.deadline->deadline->serial() : no_date;
+        if (!reason.empty()) reason[base + q] = w.status == gate_status::allowed ? -1 : w.main_rule;
       }
     } catch (const error& e) {
       if (errors == nullptr) recoup::detail::rethrow_for_row(e, i);
@@ -1054,9 +1068,11 @@ void permitted_batch(std::span<const account_facts* const> accounts, std::span<c
         status[base + q] = static_cast<std::uint8_t>(gate_status::blocked);
         if (!allowed_from.empty()) allowed_from[base + q] = std::numeric_limits<std::int64_t>::min();
         if (!required_by.empty()) required_by[base + q] = no_date;
+        if (!reason.empty()) reason[base + q] = -1;
       }
     }
   }
+  return g.ids;
 }
 
 // --- the columnar form -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 
 from recoup.cli import main
 
-WIDTH, HEIGHT = 1200, 4000
+WIDTH, HEIGHT = 1200, 8000
 
 #: Appended to a copy of the report (the report itself has no script): writes each chart's box.
 _MEASURE = """

@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from . import batch, columns, decide, plan, portfolio
+from ._errors import RecoupError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -118,7 +119,9 @@ OUTPUT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("limitation_citation", "text"),
     ("time_barred", "bool"),
     ("credit_reporting_obsolete_on", "date"),
+    ("segment", "text"),
     ("strategy", "text"),
+    ("challenger", "bool"),
     ("expected_net_recovery", "money"),
     ("offer_amount", "money"),
     ("offer_instalments", "int"),
@@ -126,6 +129,7 @@ OUTPUT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("next_action_at", "text"),
     ("priority", "int"),
     ("blocked_actions", "text"),
+    ("blocked_by", "text"),
     ("charge_off_on", "date"),
     ("error", "text"),
 )
@@ -182,7 +186,7 @@ def _arrow_column(path: pathlib.Path, name: str, col: Any) -> Any:
             f"{path}: column '{name}' holds binary floating-point numbers ({t}), which cannot hold "
             "amounts exactly; store amounts and rates as decimal text or decimal128"
         )
-    if pa.types.is_decimal(t) or pa.types.is_integer(t):
+    if pa.types.is_decimal(t) or pa.types.is_integer(t) or pa.types.is_boolean(t):
         return _text([None if v is None else str(v) for v in col.to_pylist()])
     if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t):
         text = pc.fill_null(pc.cast(col, pa.string()), "")
@@ -194,46 +198,7 @@ def read_accounts(path: str | pathlib.Path) -> dict[str, Any]:
     """The columns of a portfolio file (CSV or Parquet): name → object array of str, or
     datetime64[D] for typed Parquet date columns. Absent optional columns are filled."""
     p = pathlib.Path(path)
-    suffix = _suffix(p, "input")
-    if not p.exists():
-        raise UsageError(f"{p}: no such file")
-    if p.is_dir():
-        raise UsageError(f"{p}: is a directory, not a portfolio file")
-    if p.stat().st_size == 0:
-        raise DataError(
-            f"{p}: the file is empty (expected a header with the columns {', '.join(REQUIRED_COLUMNS)})"
-        )
-    raw: dict[str, Any] = {}
-    if suffix == ".csv":
-        import pandas as pd
-
-        try:
-            frame = pd.read_csv(p, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
-        except pd.errors.EmptyDataError:
-            raise DataError(
-                f"{p}: the file is empty (expected a header with the columns {', '.join(REQUIRED_COLUMNS)})"
-            ) from None
-        except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as e:
-            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            raise DataError(f"{p}: not a readable CSV file ({first})") from None
-        names = [str(c).strip() for c in frame.columns]
-        for name, col in zip(names, frame.columns):
-            raw[name] = frame[col].to_numpy(dtype=object)  # text, '' for empty (na_filter=False)
-        n = len(frame)
-    else:
-        try:
-            import pyarrow.parquet as pq
-        except ImportError:  # pragma: no cover - pyarrow is in the report/arrow extras
-            raise UsageError("reading Parquet needs pyarrow: pip install 'recoup[arrow]'") from None
-        try:
-            table = pq.read_table(p)
-        except Exception as e:  # pyarrow raises ArrowInvalid / OSError with its own text
-            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            raise DataError(f"{p}: not a readable Parquet file ({first})") from None
-        n = table.num_rows
-        for name in table.column_names:
-            if name.strip() in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS):
-                raw[name.strip()] = _arrow_column(p, name.strip(), table.column(name).combine_chunks())
+    raw, n = _read_columns(p, "input", (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS), ", ".join(REQUIRED_COLUMNS))
     missing = [c for c in REQUIRED_COLUMNS if c not in raw]
     if missing:
         listed = ", ".join(f"'{c}'" for c in missing)
@@ -242,6 +207,47 @@ def read_accounts(path: str | pathlib.Path) -> dict[str, Any]:
             f"the required columns are {', '.join(REQUIRED_COLUMNS)}"
         )
     return _complete(raw, n)
+
+
+def _read_columns(
+    p: pathlib.Path, what: str, wanted: Sequence[str], header: str
+) -> tuple[dict[str, Any], int]:
+    """The ``wanted`` columns of a CSV (text) or Parquet file (``_arrow_column``) and its rows."""
+    suffix = _suffix(p, what)
+    if not p.exists():
+        raise UsageError(f"{p}: no such file")
+    if p.is_dir():
+        raise UsageError(f"{p}: is a directory, not a {'portfolio' if what == 'input' else what} file")
+    if p.stat().st_size == 0:
+        raise DataError(f"{p}: the file is empty (expected a header with the columns {header})")
+    raw: dict[str, Any] = {}
+    if suffix == ".csv":
+        import pandas as pd
+
+        try:
+            frame = pd.read_csv(p, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
+        except pd.errors.EmptyDataError:
+            raise DataError(f"{p}: the file is empty (expected a header with the columns {header})") from None
+        except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as e:
+            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            raise DataError(f"{p}: not a readable CSV file ({first})") from None
+        names = [str(c).strip() for c in frame.columns]
+        for name, col in zip(names, frame.columns):
+            raw[name] = frame[col].to_numpy(dtype=object)  # text, '' for empty (na_filter=False)
+        return raw, len(frame)
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:  # pragma: no cover - pyarrow is in the report/arrow extras
+        raise UsageError("reading Parquet needs pyarrow: pip install 'recoup[arrow]'") from None
+    try:
+        table = pq.read_table(p)
+    except Exception as e:  # pyarrow raises ArrowInvalid / OSError with its own text
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise DataError(f"{p}: not a readable Parquet file ({first})") from None
+    for name in table.column_names:
+        if name.strip() in wanted:
+            raw[name.strip()] = _arrow_column(p, name.strip(), table.column(name).combine_chunks())
+    return raw, table.num_rows
 
 
 def _complete(raw: dict[str, Any], n: int) -> dict[str, Any]:
@@ -642,7 +648,10 @@ def evaluate_accounts(
             values[rows] = decisions[name].to_numpy(dtype=dtype)[drow[rows]]
         return values
 
+    out["segment"] = text(decided("segment", None, object))
     out["strategy"] = text(decided("strategy", None, object))
+    chosen = decided("challenger", False, bool)
+    out["challenger"] = pd.arrays.BooleanArray(chosen, ~(ok & (drow >= 0)))
     out["expected_net_recovery_minor"] = minor(decided("expected_net_recovery_minor", 0, np.int64))
     out["offer_amount_minor"] = minor(decided("offer_amount_minor", 0, np.int64))
     out["offer_instalments"] = minor(decided("instalments", 0, np.int64))
@@ -653,6 +662,7 @@ def evaluate_accounts(
     out["next_action_at"] = text(decided("next_action_text", None, object))
     out["priority"] = minor(decided("priority", 0, np.int64))
     out["blocked_actions"] = text(decided("blocked_actions", None, object))
+    out["blocked_by"] = text(decided("blocked_by", None, object))
     out["charge_off_on"] = decided("charge_off_on", nat, "datetime64[D]")
     out["error"] = text(accounts.error)
     return pd.DataFrame(
@@ -699,6 +709,78 @@ def _money_decimal128(table: pd.DataFrame, name: str) -> Any:
     return pa.Array.from_buffers(
         pa.decimal128(38, scale), len(scaled), [validity, pa.py_buffer(words.tobytes())], null_count=-1
     )
+
+
+def read_results(path: str | pathlib.Path) -> pd.DataFrame:
+    """A result file of ``write_results`` (CSV or Parquet) back in memory as ``evaluate_accounts``
+    gives it: money as nullable int64 minor units (``balance_minor``, ...; parsed exactly from
+    the decimal text or decimal128 per row's currency), dates ``datetime64[D]``, counts nullable
+    int64, text None where empty. A file without ``account_id``, ``currency``,
+    ``days_past_due`` and ``error`` is refused."""
+    import pandas as pd
+
+    p = pathlib.Path(path)
+    raw, n = _read_columns(
+        p, "results", [name for name, _ in OUTPUT_COLUMNS], "of 'recoup portfolio evaluate'"
+    )
+    for required in ("account_id", "currency", "days_past_due", "error"):
+        if required not in raw:
+            raise DataError(
+                f"{p}: not a results file of 'recoup portfolio evaluate' (no '{required}' column)"
+            )
+    out: dict[str, Any] = {}
+    codes = np.asarray(raw["currency"], dtype=object)
+    for name, kind in OUTPUT_COLUMNS:
+        if name not in raw:
+            continue
+        col = raw[name]
+        if kind == "date":
+            values = col if np.asarray(col).dtype.kind == "M" else _dates_of_text(p, name, col)
+            out[name] = np.asarray(values, dtype="datetime64[D]")
+            continue
+        text = _text(col)
+        empty = text == ""
+        if kind == "text":
+            values = text.copy()
+            values[empty] = None
+            out[name] = pd.Series(values, dtype=object)
+        elif kind == "bool":
+            known = ~empty
+            bad = known & ~np.isin(text, ["True", "False", "true", "false"])
+            if bad.any():
+                row = int(np.flatnonzero(bad)[0])
+                raise DataError(f"{p}: row {row + 1}, column '{name}': {text[row]!r} is not true or false")
+            out[name] = pd.arrays.BooleanArray(np.isin(text, ["True", "true"]), empty)
+        elif kind == "int":
+            try:
+                ints = np.array([int(v) if v else 0 for v in text.tolist()], dtype=np.int64)
+            except ValueError:
+                row = next(i for i, v in enumerate(text.tolist()) if v and not v.lstrip("-").isdigit())
+                raise DataError(
+                    f"{p}: row {row + 1}, column '{name}': {text[row]!r} is not a whole number"
+                ) from None
+            out[name] = pd.arrays.IntegerArray(ints, empty)
+        else:  # money: exact decimal text in the row's currency
+            minor = np.zeros(n, dtype=np.int64)
+            for code in dict.fromkeys(codes[~empty].tolist()):
+                rows = np.flatnonzero(~empty & (codes == code))
+                try:
+                    minor[rows] = columns.parse(np.asarray(text[rows], dtype=str), str(code))
+                except RecoupError as e:
+                    raise DataError(f"{p}: column '{name}' ({code}): {e}") from None
+            out[frame_column(name, kind)] = pd.arrays.IntegerArray(minor, empty)
+    return pd.DataFrame(out)
+
+
+def _dates_of_text(path: pathlib.Path, name: str, col: Any) -> npt.NDArray[np.datetime64]:
+    text = _text(col)
+    out = np.full(len(text), _NAT)
+    for i, v in enumerate(text.tolist()):
+        if v:
+            if not _ISO_DATE.match(v):
+                raise DataError(f"{path}: row {i + 1}, column '{name}': {v!r} is not a YYYY-MM-DD date")
+            out[i] = np.datetime64(v, "D")
+    return out
 
 
 def write_results(table: pd.DataFrame, path: str | pathlib.Path) -> pathlib.Path:

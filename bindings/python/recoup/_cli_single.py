@@ -214,8 +214,15 @@ def _check_may_call(args: argparse.Namespace) -> int:
 
 
 _LIST_FACTS = ("time_zones", "other_jurisdictions", "opted_out", "reaged_on")
-_BOOL_FACTS = ("debt_buyer", "scra_active_duty", "vulnerable", "attorney_represented", "call_consent",
-               "open_end", "cca_regulated")
+_BOOL_FACTS = (
+    "debt_buyer",
+    "scra_active_duty",
+    "vulnerable",
+    "attorney_represented",
+    "call_consent",
+    "open_end",
+    "cca_regulated",
+)
 _INT_FACTS = ("bankruptcy_chapter", "consecutive_minimum_payments")
 
 
@@ -332,16 +339,19 @@ def _check_actions(args: argparse.Namespace) -> int:
 
 def _check_credit_reporting(args: argparse.Namespace) -> int:
     from . import rules
+
     return _show(rules.credit_reporting_obsolete_on(first_delinquency=args.first_delinquency), _VERDICT)
 
 
 def _check_validation_period(args: argparse.Namespace) -> int:
     from . import rules
+
     return _show(rules.validation_period_end(provided_on=args.provided_on), _VERDICT)
 
 
 def _check_garnishment(args: argparse.Namespace) -> int:
     from . import rules
+
     result = rules.garnishment_limit(
         jurisdiction=args.jurisdiction,
         disposable_earnings=args.disposable_earnings,
@@ -353,11 +363,13 @@ def _check_garnishment(args: argparse.Namespace) -> int:
 
 def _check_breathing_space(args: argparse.Namespace) -> int:
     from . import rules
+
     return _show(rules.breathing_space(start=args.start), (*_VERDICT, "end", "ends_on"))
 
 
 def _check_late_payment(args: argparse.Namespace) -> int:
     from . import rules
+
     return _show(rules.late_payment_compensation(amount=args.amount, as_of=args.as_of), _VERDICT)
 
 
@@ -418,6 +430,7 @@ def _settle(args: argparse.Namespace) -> int:
 
     from . import settle
     from .cli import _console
+
     costs = settle.CollectionCosts(
         per_contact=args.per_contact,
         setup_contacts=args.setup_contacts,

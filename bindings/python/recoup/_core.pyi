@@ -1845,6 +1845,10 @@ class Policy:
         ...
     def currency_of(self, arg0: str) -> str:
         ...
+    def summary(self) -> dict:
+        """
+        The policy's headline figures as {name: text} (discount rate, costs, authority bands, ...).
+        """
     @property
     def id(self) -> str:
         ...

@@ -11,12 +11,11 @@ import numpy as np
 
 from . import _cli_portfolio as cp
 from . import _demo_data, batch, report
-from ._demo_strategies import ASSUMPTIONS, strategy_summaries
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["REPORT_NAME", "evaluate_demo", "run", "strategy_summaries"]
+__all__ = ["REPORT_NAME", "evaluate_demo", "policy_assumptions", "run"]
 
 #: The file name of the demo report (in ``--out``).
 REPORT_NAME = "recoup-demo-report.html"
@@ -41,7 +40,6 @@ def evaluate_demo(
     return book, results
 
 
-
 def _table(
     title: str, headers: Sequence[str], rows: Iterable[Sequence[str]], *, left: tuple[str, ...]
 ) -> Any:
@@ -54,6 +52,7 @@ def _table(
     for row in rows:
         table.add_row(*row)
     return table
+
 
 def _print_summary(s: report.PortfolioSummary, out: Any) -> None:
     from rich.table import Table
@@ -99,6 +98,36 @@ def _print_summary(s: report.PortfolioSummary, out: Any) -> None:
         out.print(f"note: {note}")
 
 
+def policy_assumptions() -> tuple[tuple[str, str], ...]:
+    """The example policy's figures the report shows beside the decisions (from the policy
+    itself, never restated here)."""
+    from .decide import Policy
+
+    p = Policy.example()
+    return tuple((k, str(v)) for k, v in p.summary().items())
+
+
+def _payments_text(book: _demo_data.DemoPortfolio) -> pd.DataFrame:
+    """The demo's payment history as the file 'recoup report --payments' reads: amounts as exact
+    decimal text in each account's currency."""
+    import pandas as pd
+
+    from . import columns
+
+    pay = book.payments
+    currency_of = dict(zip(book.accounts["account_id"], book.accounts["currency"]))
+    codes = pay["account_id"].map(currency_of).to_numpy(dtype=object)
+    minor = pay["amount_minor"].to_numpy(dtype=np.int64)
+    text = np.empty(len(pay), dtype=object)
+    for code in dict.fromkeys(codes.tolist()):
+        rows = np.flatnonzero(codes == code)
+        text[rows] = columns.format(minor[rows], str(code)).astype(object)
+    dates = np.datetime_as_string(pay["date"].to_numpy().astype("datetime64[D]"), unit="D")
+    return pd.DataFrame(
+        {"account_id": pay["account_id"].to_numpy(dtype=object), "date": dates, "amount": text}
+    )
+
+
 def _open(path: pathlib.Path) -> None:
     """Opens the report in a browser when there is a screen to show it on."""
     import os
@@ -127,29 +156,16 @@ def run(args: argparse.Namespace, out: Any, err: Any, with_progress: Callable[..
         return with_progress(parsed, day, checks, edges, quiet=False, label="evaluating accounts")
 
     book, results = evaluate_demo(args.accounts, seed=args.seed, as_of=as_of, evaluate=evaluate)
-    notes = []
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-    ) as bar:
-        task = bar.add_task("valuing strategies", total=None)
-        strategies, why = strategy_summaries(
-            results, as_of, progress=lambda done, total: bar.update(task, completed=done, total=total)
-        )
-    if why:
-        notes.append(why)
-    assumptions = ASSUMPTIONS if strategies else ()
+    notes = [
+        "Decisions by the shipped EXAMPLE strategy policy (data/policies/example.toml): its figures are "
+        "illustrative; pass your own with 'recoup portfolio evaluate --policy FILE'."
+    ]
+    assumptions = policy_assumptions()
     s = report.summarise(
         results,
         as_of=as_of,
         payments=book.payments,
         calls=book.calls,
-        strategies=strategies,
         assumptions=assumptions,
         notes=notes,
         title="recoup demo portfolio",
@@ -158,11 +174,14 @@ def run(args: argparse.Namespace, out: Any, err: Any, with_progress: Callable[..
     _print_summary(s, out)
     accounts_csv = folder / "recoup-demo-accounts.csv"
     book.accounts.to_csv(accounts_csv, index=False, lineterminator="\n")
+    payments_csv = folder / "recoup-demo-payments.csv"
+    _payments_text(book).to_csv(payments_csv, index=False, lineterminator="\n")
     path = report.write_report(s, folder / REPORT_NAME)
     bad = int(np.count_nonzero(results["error"].notna().to_numpy()))
     out.print(
         f"accounts: {accounts_csv.resolve()} ({len(results):,} rows, {bad} with errors)", soft_wrap=True
     )
+    out.print(f"payments: {payments_csv.resolve()} (for 'recoup report --payments')", soft_wrap=True)
     if not args.no_open:
         _open(path)
     print(f"report: {path}")

@@ -353,6 +353,7 @@ def _run_check(check: str, accounts: pd.DataFrame, as_of: datetime.date | str, n
     """The columns of one check; row errors go to ``note(row, id, message)``. Each distinct
     input is asked once (a book has far fewer distinct (jurisdiction, type, dates) than rows)."""
     from . import rules
+
     ref = as_of if isinstance(as_of, datetime.date) else datetime.date.fromisoformat(as_of)
     nat = np.datetime64("NaT", "D")
     errors: dict[int, tuple[str, str]] = {}

@@ -2,6 +2,7 @@
 
     recoup demo [--accounts N] [--seed S] [--as-of DATE] [--out DIR] [--no-open]
     recoup portfolio evaluate accounts.csv --as-of 2026-11-23 -o results.parquet [--errors collect|raise]
+    recoup report results.parquet -o report.html [--previous OLD] [--payments F] [--promises F]
     recoup schedule --principal "1200.00 GBP" --rate 9.9% --term 24 --first-due 2027-01-01
     recoup settle --balance "5000.00 USD" ...          (needs recoup.settle)
     recoup check limitation --jurisdiction US-TX ...    (needs recoup.rules)
@@ -183,8 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     sch.add_argument("--plain", action="store_true", help="plain text table (no box drawing)")
     sch.set_defaults(func=_cmd_schedule)
 
-    from . import _cli_single
+    from . import _cli_report, _cli_single
 
+    _cli_report.add_report_parser(sub, _date, _edges)
     _cli_single.add_settle_parser(sub)
     _cli_single.add_check_parser(sub)
     return parser
@@ -354,7 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(e.code or 0)
     if getattr(args, "command", None) is None:
         print(
-            "recoup: error: a command is required (demo, portfolio, schedule, settle, check); "
+            "recoup: error: a command is required (demo, portfolio, report, schedule, settle, check); "
             "see 'recoup --help'",
             file=sys.stderr,
         )

@@ -80,6 +80,7 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "priority",
     "challenger",
     "blocked_actions",
+    "blocked_by",
     "charge_off_on",
     "error_id",
     "error_message",
@@ -235,6 +236,21 @@ def evaluate_book(
         dtype=object,
     )
     blocked_text = names[inverse.reshape(-1)] if n else np.array([], dtype=object)
+    # ... and each distinct set of blocking rules: "action:rule_id" per blocked action, in order.
+    rule_ids = np.array([*out["blocked_rule_ids"], ""], dtype=object)  # -1 (not blocked) -> ""
+    reasons = out["blocked_reason"]
+    if n:
+        rows, where = np.unique(reasons, axis=0, return_inverse=True)
+        texts = np.array(
+            [
+                " ".join(f"{GATE_ACTIONS[k]}:{rule_ids[r]}" for k, r in enumerate(row.tolist()) if r >= 0)
+                for row in rows
+            ],
+            dtype=object,
+        )
+        blocked_by = texts[where.reshape(-1)]
+    else:
+        blocked_by = np.array([], dtype=object)
     charge = out["charge_off_on"].astype(np.int64)
     result = pd.DataFrame(
         {
@@ -255,6 +271,7 @@ def evaluate_book(
             "priority": out["priority"],
             "challenger": out["challenger"].astype(bool),
             "blocked_actions": blocked_text,
+            "blocked_by": blocked_by,
             "charge_off_on": np.where(
                 charge == np.iinfo(np.int32).min, np.datetime64("NaT"), charge.astype("datetime64[D]")
             ),
@@ -262,7 +279,7 @@ def evaluate_book(
         index=df.index,
     )
     _attach_errors(result, errs, n)
-    for name in ("segment", "currency", "blocked_actions", "error_id", "error_message"):
+    for name in ("segment", "currency", "blocked_actions", "blocked_by", "error_id", "error_message"):
         result[name] = pd.Series(result[name].to_numpy(dtype=object), index=result.index, dtype=object)
     result.attrs["policy"] = effective.id
     result.attrs["policy_is_example"] = effective.is_example

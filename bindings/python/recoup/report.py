@@ -40,6 +40,7 @@ import numpy.typing as npt
 from . import columns, portfolio
 from ._core import Money
 from ._demo_data import DemoPortfolio, demo_portfolio
+from ._report_decisions import DecisionSummary, summarise_decisions
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,6 +52,7 @@ __all__ = [
     "STRATEGY_HEADERS",
     "AgingSummary",
     "CurrencySummary",
+    "DecisionSummary",
     "DemoPortfolio",
     "JurisdictionSummary",
     "PortfolioSummary",
@@ -62,6 +64,7 @@ __all__ = [
     "render_html",
     "strategy_rows",
     "summarise",
+    "summarise_decisions",
     "write_report",
 ]
 
@@ -157,6 +160,7 @@ class PortfolioSummary:
     notes: tuple[str, ...] = ()
     title: str = "recoup portfolio report"
     subtitle: str = ""
+    decisions: DecisionSummary | None = None
 
 
 def _minor(
@@ -186,12 +190,18 @@ def summarise(
     notes: Sequence[str] = (),
     title: str = "recoup portfolio report",
     subtitle: str = "",
+    previous: pd.DataFrame | None = None,
+    promises: pd.DataFrame | None = None,
 ) -> PortfolioSummary:
     """The figures of a result table (``recoup portfolio evaluate``'s columns, in memory with
     ``*_minor`` money or read back from its file; rows with an error are counted and left out).
 
-    ``payments`` (``account_id``, ``date``, ``amount_minor``) gives the liquidation curves;
-    ``calls`` (``account_id``, ``date``, ``outcome``) the contact summary."""
+    ``payments`` (``account_id``, ``date``, ``amount_minor``) gives the liquidation curves and the
+    monthly cash; ``calls`` (``account_id``, ``date``, ``outcome``) the contact summary;
+    ``previous`` (an earlier result table of the book) the roll rates and cure rate; ``promises``
+    (``promise_date``, ``promised_minor``, ``paid_minor``) the promise-kept rate. With the
+    decision columns (``strategy``, ...) the strategy figures are the decisions' own: the chosen
+    strategy's expected net recovery, summed by strategy and currency."""
     ok = results["error"].isna().to_numpy()
     good = results[ok]
     codes = sorted(set(good["currency"].tolist()))
@@ -258,8 +268,15 @@ def summarise(
         if why:
             extra_notes.append(why)
 
+    decisions = summarise_decisions(
+        results, previous=previous, payments=payments, promises=promises, as_of=as_of, edges=edges
+    )
+    if not strategies and decisions is not None:
+        strategies = _chosen_strategies(decisions)
+
     return PortfolioSummary(
         as_of=as_of,
+        decisions=decisions,
         accounts=len(results),
         errors=int((~ok).sum()),
         currencies=tuple(cur_summaries),
@@ -274,6 +291,25 @@ def summarise(
         notes=(*notes, *extra_notes),
         title=title,
         subtitle=subtitle,
+    )
+
+
+def _chosen_strategies(d: DecisionSummary) -> tuple[StrategySummary, ...]:
+    """Expected net recovery by chosen strategy and currency (strategies in code order)."""
+    from .decide import STRATEGIES
+
+    totals: dict[tuple[str, str], list[int]] = {}
+    for m in d.mix:
+        t = totals.setdefault((m.strategy, m.currency), [0, 0, 0])
+        t[0] += m.accounts
+        t[1] += m.balance.minor_units
+        t[2] += m.expected_net_recovery.minor_units
+    order = {name: k for k, name in enumerate(STRATEGIES)}
+    return tuple(
+        StrategySummary(strat, cur, n, Money.from_minor(value, cur), Money.from_minor(bal, cur))
+        for (strat, cur), (n, bal, value) in sorted(
+            totals.items(), key=lambda kv: (kv[0][1], order.get(kv[0][0], 99))
+        )
     )
 
 
@@ -461,6 +497,193 @@ def _chart_liquidation(s: PortfolioSummary) -> str | None:
     return _svg(fig)
 
 
+def _chart_mix(d: DecisionSummary) -> str | None:
+    """Accounts by segment, stacked by chosen strategy; one panel per currency."""
+    if not d.mix:
+        return None
+    from .decide import STRATEGIES
+
+    plt = _pyplot()
+    codes = sorted({m.currency for m in d.mix})
+    fig, axes = plt.subplots(1, len(codes), figsize=(9.5, 3.4), squeeze=False)
+    for ax, code in zip(axes[0], codes):
+        rows = [m for m in d.mix if m.currency == code]
+        # segments sorted by their accounts, largest on top
+        size: dict[str, int] = {}
+        for m in rows:
+            size[m.segment] = size.get(m.segment, 0) + m.accounts
+        segments = sorted(size, key=lambda k: (-size[k], k))
+        left = np.zeros(len(segments))
+        for k, strat in enumerate(STRATEGIES):
+            counts = np.array(
+                [
+                    sum(m.accounts for m in rows if m.segment == seg and m.strategy == strat)
+                    for seg in segments
+                ]
+            )
+            if counts.any():
+                ax.barh(segments, counts, left=left, label=strat, color=_PALETTE[k % len(_PALETTE)])
+                left += counts
+        ax.invert_yaxis()
+        ax.set_title(f"{code}: accounts by segment and strategy")
+        ax.set_xlabel("accounts")
+        ax.legend(frameon=False, fontsize=7)
+    return _svg(fig)
+
+
+def _chart_cash(d: DecisionSummary) -> str | None:
+    if not d.cash:
+        return None
+    plt = _pyplot()
+    codes = sorted(d.cash)
+    fig, axes = plt.subplots(1, len(codes), figsize=(9.5, 3.2), squeeze=False)
+    for k, (ax, code) in enumerate(zip(axes[0], codes)):
+        months = d.cash[code][-24:]
+        values = [_amount(v, code) / 1000 for _, v in months]
+        ax.bar([m for m, _ in months], values, color=_PALETTE[(k + 1) % len(_PALETTE)])
+        ax.set_title(f"Cash collected per month, {code} (thousands)")
+        ax.tick_params(axis="x", labelsize=7, rotation=60)
+    return _svg(fig)
+
+
+#: Column headings of the decision tables.
+MIX_HEADERS = ("segment", "currency", "strategy", "accounts", "balance", "expected net recovery", "net-back")
+QUEUE_HEADERS = (
+    "rank",
+    "account",
+    "currency",
+    "balance",
+    "strategy",
+    "offer",
+    "expected net recovery",
+    "next action",
+    "allowed from (UTC)",
+    "priority",
+)
+BLOCKED_HEADERS = ("action", "accounts blocked", "blocked by (rule: accounts)")
+
+
+def mix_rows(d: DecisionSummary) -> list[list[str]]:
+    """The strategy mix: segment, currency, strategy, accounts, balance, value, net-back."""
+    return [
+        [
+            m.segment,
+            m.currency,
+            m.strategy,
+            f"{m.accounts:,}",
+            _money_text(m.balance, code=False),
+            _money_text(m.expected_net_recovery, code=False),
+            percent(_share(m.expected_net_recovery.minor_units, m.balance.minor_units)),
+        ]
+        for m in d.mix
+    ]
+
+
+def queue_rows(d: DecisionSummary) -> list[list[str]]:
+    """The top of the work queue, highest priority first."""
+    out = []
+    for k, q in enumerate(d.queue, start=1):
+        offer = _money_text(q.offer, code=False)
+        if q.strategy == "payment_plan" and q.instalments > 1:
+            offer = f"{q.instalments} x {offer}"
+        out.append(
+            [
+                str(k),
+                q.account_id,
+                q.currency,
+                _money_text(q.balance, code=False),
+                q.strategy,
+                offer,
+                _money_text(q.expected_net_recovery, code=False),
+                q.next_action,
+                (q.next_action_at or "blocked").replace("T", " ").replace("+00:00", ""),
+                f"{q.priority:,}",
+            ]
+        )
+    return out
+
+
+def blocked_rows(d: DecisionSummary) -> list[list[str]]:
+    """Actions the gate blocks now: accounts, and the rules that block them."""
+    return [
+        [
+            b.action,
+            f"{b.accounts:,}",
+            "; ".join(f"{rule or 'unnamed'}: {n:,}" for rule, n in b.rules[:4])
+            + ("; ..." if len(b.rules) > 4 else ""),
+        ]
+        for b in d.blocked
+    ]
+
+
+def roll_rows(d: DecisionSummary) -> list[list[str]]:
+    """The roll-rate matrix: from bucket (rows) to bucket (columns), with closed accounts."""
+    m = d.roll_rates
+    if m is None:
+        return []
+    rates = m.rates()
+    closed = m.closed_rates()
+    out = []
+    for i, label in enumerate(m.labels):
+        total = int(m.counts[i].sum()) + int(m.closed_counts[i])
+        cells = [percent(None if r is None else Fraction(r)) for r in (*rates[i], closed[i])]
+        out.append([label, f"{total:,}", *cells])
+    return out
+
+
+def _decision_sections(s: PortfolioSummary) -> list[str]:
+    d = s.decisions
+    if d is None:
+        return []
+    parts = [
+        _figure("chart-mix", "Strategy mix by segment", _chart_mix(d), "No account was decided."),
+        _table(MIX_HEADERS, mix_rows(d), "mix"),
+        "<h2>Work queue: the accounts where the decision is worth most</h2>",
+        "<p>Priority is the chosen strategy's expected net recovery in minor units, raised for accounts "
+        "whose limitation period ends soon; the next action is the one the chosen strategy needs, at the "
+        "first moment the compliance gate allows it.</p>",
+        _table(QUEUE_HEADERS, queue_rows(d), "queue"),
+        "<h2>Actions blocked now, and why</h2>",
+    ]
+    if d.blocked:
+        parts.append(_table(BLOCKED_HEADERS, blocked_rows(d), "blocked"))
+    else:
+        parts.append('<p class="note" id="blocked-missing">The gate blocks no action on any account.</p>')
+    if d.roll_rates is not None:
+        labels = d.roll_rates.labels
+        parts.append("<h2>Roll rates since the previous snapshot</h2>")
+        parts.append(_table(["from \\ to", "accounts", *labels, "closed"], roll_rows(d), "roll-rates"))
+    if d.cure_rate is not None:
+        c = d.cure_rate
+        parts.append(
+            f"<p>Cure rate: {percent(c.value)} of the {c.in_arrears_t0:,} accounts in arrears at the "
+            f"previous snapshot are current now ({c.closed:,} closed accounts left out).</p>"
+        )
+    if d.cash:
+        parts.append(_figure("chart-cash", "Cash collected per month", _chart_cash(d), ""))
+        rows = []
+        for code in sorted(d.cash):
+            months = d.cash[code]
+            earlier = sum(v for _, v in months[:-12])
+            if len(months) > 12:  # the months before the last twelve in one row: the rows still add up
+                rows.append(
+                    [
+                        code,
+                        f"before {months[-12][0]}",
+                        _money_text(Money.from_minor(earlier, code), code=False),
+                    ]
+                )
+            rows += [[code, m, _money_text(Money.from_minor(v, code), code=False)] for m, v in months[-12:]]
+        parts.append(_table(["currency", "month", "collected"], rows, "cash"))
+    if d.promises is not None:
+        p = d.promises
+        parts.append(
+            f"<p>Promise-kept rate: {percent(p.value)} of the promises due by {s.as_of.isoformat()} "
+            f"were kept ({p.not_yet_due:,} not yet due).</p>"
+        )
+    return parts
+
+
 # --- HTML -----------------------------------------------------------------------------------
 
 _CSS = """
@@ -507,7 +730,7 @@ JURISDICTION_HEADERS = (
     "share",
     "barred balance",
 )
-STRATEGY_HEADERS = ("strategy", "currency", "accounts", "balance", "expected recovery", "share")
+STRATEGY_HEADERS = ("strategy", "currency", "accounts", "balance", "expected net recovery", "net-back")
 
 
 def aging_rows(s: PortfolioSummary) -> list[list[str]]:
@@ -594,10 +817,22 @@ def render_html(s: PortfolioSummary) -> str:
             "jurisdictions",
         )
     )
+    if s.decisions is not None:
+        parts.append(
+            "<p>How each strategy was chosen: every strategy the policy offers in the account's segment is "
+            "valued exactly (expected net recovery, discounted, net of costs and commission); a strategy "
+            "whose action the compliance gate blocks, whose discount no authority band allows or whose "
+            "instalment the consumer cannot afford is refused; the most valuable of the rest is chosen "
+            f"(challenger accounts, {s.decisions.challengers:,} of {s.decisions.decided:,}, try the policy's "
+            "test strategy first). <code>recoup.decide.decide(...).explain()</code> shows every candidate "
+            "of one account.</p>"
+        )
     parts.append(
         _figure(
             "chart-strategies",
-            "Expected recovery by strategy",
+            "Expected net recovery by chosen strategy"
+            if s.decisions is not None
+            else "Expected recovery by strategy",
             _chart_strategies(s),
             "No strategy was valued: no account without errors had a positive balance.",
         )
@@ -613,12 +848,13 @@ def render_html(s: PortfolioSummary) -> str:
     if s.assumptions:
         parts.append("<h3>Assumptions of these figures</h3>")
         parts.append(_table(["assumption", "value"], [list(a) for a in s.assumptions], "assumptions"))
+    parts.extend(_decision_sections(s))
     parts.append(
         _figure(
             "chart-liquidation",
             "Liquidation curves",
             _chart_liquidation(s),
-            "Liquidation curves need the payment history.",
+            "Liquidation curves need the payment history and each account's placement date.",
         )
     )
     if s.calls:

@@ -61,6 +61,34 @@ void register_decide(py::module_& m) {
                                return ids;
                              })
       .def("currency_of", [](const strategy_policy& p, const std::string& j) { return std::string(p.currency_of(j).code()); })
+      .def(
+          "summary",
+          [](const strategy_policy& p) {
+            // The policy's headline figures as text, in file order (for reports and notebooks).
+            py::dict out;
+            out["policy"] = p.id + (p.is_example ? " (EXAMPLE: illustrative figures)" : "") + ", " + p.origin;
+            out["annual discount rate"] = p.annual_discount_rate.to_string();
+            out["minimum payment (major units)"] = p.minimum_payment.to_string();
+            out["affordability: share of disposable income"] = p.affordability_share.to_string();
+            out["cost per contact / per plan payment"] = p.costs.per_contact.to_string() + " / " + p.costs.per_payment.to_string();
+            for (const auto& [code, cost] : p.costs.legal) out[py::str("legal costs " + code)] = cost.to_string();
+            for (const auto& [tier, share] : p.costs.agency_commission)
+              out[py::str("agency commission " + tier + (tier == p.agency_tier ? " (applied)" : ""))] = share.to_string();
+            for (const auto& b : p.authority) {
+              std::string when;
+              if (b.min_age_days) when += ", from " + std::to_string(*b.min_age_days) + " days past due";
+              if (b.max_age_days) when += ", to " + std::to_string(*b.max_age_days) + " days past due";
+              if (b.min_balance) when += ", balance from " + b.min_balance->to_string();
+              if (b.max_balance) when += ", balance to " + b.max_balance->to_string();
+              out[py::str("authority " + b.level)] = "discount up to " + b.max_discount.to_string() + when;
+            }
+            out["challenger share"] = p.challenger_share.to_string() +
+                                      (p.challenger ? " (tries " + std::string(to_string(*p.challenger)) + " first)" : "");
+            out["urgency"] = "limitation ending within " + std::to_string(p.urgency_days) + " days: priority +" +
+                             std::to_string(p.urgency_bonus_percent) + "%";
+            return out;
+          },
+          "The policy's headline figures as {name: text} (discount rate, costs, authority bands, ...).")
       .def("__repr__", [](const strategy_policy& p) {
         return "<Policy " + p.id + (p.is_example ? " (EXAMPLE)" : "") + ": " + p.title + ">";
       });
@@ -186,13 +214,17 @@ void register_decide(py::module_& m) {
         std::vector<std::int64_t> value(m_), offer(m_), when(m_), priority(m_);
         std::vector<std::int32_t> instalments(m_), charge(m_), seg(m_);
         std::vector<std::uint32_t> blocked(m_);
+        constexpr std::size_t na = rules::action_count;
+        std::vector<std::int32_t> reason(m_ * na);
+        std::vector<std::string> rule_ids;
         row_errors case_errors;
         {
           py::gil_scoped_release nogil;
-          decide_book(cases, std::chrono::sys_seconds{std::chrono::seconds{arg.in.at[0]}},
+          rule_ids = decide_book(cases, std::chrono::sys_seconds{std::chrono::seconds{arg.in.at[0]}},
                       {.strategy = strat, .expected_net_recovery_minor = value, .offer_amount_minor = offer,
                        .instalments = instalments, .next_action = next, .next_action_at = when, .priority = priority,
-                       .challenger = challenger, .charge_off_on = charge, .blocked_actions = blocked, .segment = seg},
+                       .challenger = challenger, .charge_off_on = charge, .blocked_actions = blocked, .segment = seg,
+                       .blocked_reason = reason},
                       p, b, collect ? &case_errors : nullptr);
         }
         for (auto& e : case_errors) {
@@ -206,6 +238,8 @@ void register_decide(py::module_& m) {
             o_priority(static_cast<py::ssize_t>(n));
         i32_array o_inst(static_cast<py::ssize_t>(n)), o_charge(static_cast<py::ssize_t>(n)), o_seg(static_cast<py::ssize_t>(n));
         u32_array o_blocked(static_cast<py::ssize_t>(n));
+        i32_array o_reason({static_cast<py::ssize_t>(n), static_cast<py::ssize_t>(na)});
+        std::fill_n(o_reason.mutable_data(), n * na, std::int32_t{-1});
         for (std::size_t i = 0; i < n; ++i) {
           o_strat.mutable_data()[i] = static_cast<std::uint8_t>(strategy::write_off);
           o_next.mutable_data()[i] = static_cast<std::uint8_t>(rules::collection_action::charge_off);
@@ -232,6 +266,7 @@ void register_decide(py::module_& m) {
           o_charge.mutable_data()[i] = charge[k];
           o_seg.mutable_data()[i] = seg[k];
           o_blocked.mutable_data()[i] = blocked[k];
+          std::copy_n(reason.begin() + static_cast<std::ptrdiff_t>(k * na), na, o_reason.mutable_data() + i * na);
         }
         py::dict out;
         out["strategy"] = o_strat;
@@ -245,6 +280,8 @@ void register_decide(py::module_& m) {
         out["charge_off_on"] = o_charge;
         out["blocked_actions"] = o_blocked;
         out["segment"] = o_seg;
+        out["blocked_reason"] = o_reason;
+        out["blocked_rule_ids"] = rule_ids;
         return py::make_tuple(out, errors_to_python(errors));
       },
       py::arg("codes"), py::arg("zones"), py::arg("jurisdiction"), py::arg("type"), py::arg("at"), py::arg("flags"),

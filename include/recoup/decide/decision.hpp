@@ -113,11 +113,17 @@ struct decision_columns_out {
   std::span<std::int32_t> charge_off_on{};            ///< day serial; no_date when none
   std::span<std::uint32_t> blocked_actions{};         ///< bit (1 << action) per action blocked now
   std::span<std::int32_t> segment{};                  ///< index into the policy's segments
+  /// accounts x action_count, row-major: for each action blocked now, the gate rule that blocks
+  /// it (an index into decide_book's returned rule ids); -1 for an action not blocked.
+  std::span<std::int32_t> blocked_reason{};
 };
 
 /// Decides every account (errors per row into `errors`, or the first thrown with "row N: ").
-void decide_book(std::span<const account_case> accounts, std::chrono::sys_seconds at, const decision_columns_out& out,
-                 const strategy_policy& policy = strategy_policy::example(),
-                 const rules::rule_book& book = rules::rule_book::defaults(), row_errors* errors = nullptr);
+/// Returns the gate rule ids `out.blocked_reason` indexes.
+std::vector<std::string> decide_book(std::span<const account_case> accounts, std::chrono::sys_seconds at,
+                                     const decision_columns_out& out,
+                                     const strategy_policy& policy = strategy_policy::example(),
+                                     const rules::rule_book& book = rules::rule_book::defaults(),
+                                     row_errors* errors = nullptr);
 
 }  // namespace recoup::decide

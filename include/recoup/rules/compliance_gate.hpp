@@ -112,6 +112,16 @@ void permitted_batch(std::span<const account_facts* const> accounts, std::span<c
                      std::chrono::sys_seconds at, std::span<std::uint8_t> status, std::span<std::int64_t> allowed_from,
                      std::span<std::int32_t> required_by, const rule_book& book, row_errors* errors = nullptr);
 
+struct gate_columns_out;
+
+/// As above, with the main blocking (or delaying) rule of every (row, action): `out.reason[row *
+/// actions.size() + k]` indexes the returned rule ids (-1 when allowed now).
+/// `out.status` is required; the other spans may be empty or accounts x actions long.
+std::vector<std::string> permitted_batch(std::span<const account_facts* const> accounts,
+                                         std::span<const collection_action> actions, std::chrono::sys_seconds at,
+                                         const gate_columns_out& out, const rule_book& book,
+                                         row_errors* errors = nullptr);
+
 // --- columnar form ------------------------------------------------------------------------------
 
 /// Bits of gate_columns_in::flags.

@@ -154,15 +154,19 @@ TEST_CASE("decide_book gives decide()'s answers; the chosen value is never below
   std::vector<std::int64_t> value(n), offer(n), when(n), priority(n);
   std::vector<std::int32_t> instalments(n), charge(n), seg(n);
   std::vector<std::uint32_t> blocked(n);
+  std::vector<std::int32_t> reason(n * r::action_count);
   recoup::row_errors errors;
-  decide_book(book, at,
-              {.strategy = strat, .expected_net_recovery_minor = value, .offer_amount_minor = offer,
-               .instalments = instalments, .next_action = next, .next_action_at = when, .priority = priority,
-               .challenger = challenger, .charge_off_on = charge, .blocked_actions = blocked, .segment = seg},
-              strategy_policy::example(), r::rule_book::defaults(), &errors);
+  const auto rule_ids =
+      decide_book(book, at,
+                  {.strategy = strat, .expected_net_recovery_minor = value, .offer_amount_minor = offer,
+                   .instalments = instalments, .next_action = next, .next_action_at = when, .priority = priority,
+                   .challenger = challenger, .charge_off_on = charge, .blocked_actions = blocked, .segment = seg,
+                   .blocked_reason = reason},
+                  strategy_policy::example(), r::rule_book::defaults(), &errors);
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].row == 5);
   CHECK(errors[0].id == "gate.future_fact");
+  for (std::size_t k = 0; k < r::action_count; ++k) CHECK(reason[5 * r::action_count + k] == -1);
   int challengers = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (i == 5) continue;
@@ -174,6 +178,18 @@ TEST_CASE("decide_book gives decide()'s answers; the chosen value is never below
     CHECK(priority[i] == d.priority);
     CHECK(next[i] == static_cast<std::uint8_t>(d.next_action));
     challengers += challenger[i];
+    // every blocked action names the rule the scalar gate names first; others name none
+    const auto verdicts = r::permitted_actions(book[i].facts, at);
+    for (std::size_t k = 0; k < r::action_count; ++k) {
+      const std::int32_t why = reason[i * r::action_count + k];
+      CHECK(((blocked[i] >> k) & 1u) == (verdicts[k].status == r::gate_status::blocked ? 1u : 0u));
+      if (verdicts[k].status != r::gate_status::blocked) {
+        CHECK(why == -1);
+      } else if (!verdicts[k].reasons.empty()) {
+        REQUIRE(why >= 0);
+        CHECK(rule_ids[static_cast<std::size_t>(why)] == verdicts[k].reasons.front().rule().rule_id);
+      }
+    }
     if (!d.challenger)
       for (const auto& c : d.candidates)
         if (c.refused == refusal::none) CHECK(d.chosen_candidate().expected_net_recovery_minor >= c.expected_net_recovery_minor);
