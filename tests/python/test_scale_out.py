@@ -10,6 +10,7 @@ import shutil
 import sys
 import time
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -136,12 +137,12 @@ def test_dask_local_cluster_matches_single_process(accounts: pd.DataFrame, expec
     assert time.perf_counter() - t0 < 60
 
 
-def test_dask_decisions_match_the_single_process_call() -> None:
-    """recoup.dask.decide_accounts = recoup.decide.evaluate_book on the whole book."""
-    dd = pytest.importorskip("dask.dataframe")
-    from recoup import dask as recoup_dask
-    from recoup import decide
+DECISION_AT = datetime.datetime(2026, 11, 23, 15, tzinfo=datetime.timezone.utc)
 
+
+@pytest.fixture(scope="module")
+def decision_book() -> pd.DataFrame:
+    """A US and UK book for the decision, with a bad row (7: a cease request in the future)."""
     n = 900
     rng = np.random.default_rng(5)
     start = pd.Timestamp("2026-11-23") - pd.to_timedelta(rng.integers(20, 2500, n), unit="D")
@@ -157,7 +158,17 @@ def test_dask_decisions_match_the_single_process_call() -> None:
         }
     )
     book.loc[7, "cease_requested_on"] = pd.Timestamp("2030-01-01")  # a bad row, collected
-    at = datetime.datetime(2026, 11, 23, 15, tzinfo=datetime.timezone.utc)
+    return book
+
+
+def test_dask_decisions_match_the_single_process_call(decision_book: pd.DataFrame) -> None:
+    """recoup.dask.decide_accounts = recoup.decide.evaluate_book on the whole book."""
+    dd = pytest.importorskip("dask.dataframe")
+    from recoup import dask as recoup_dask
+    from recoup import decide
+
+    book = decision_book
+    at = DECISION_AT
     expected = decide.evaluate_book(book, at)
     got = recoup_dask.decide_accounts(dd.from_pandas(book, npartitions=N_PARTITIONS), at).compute(
         scheduler="synchronous"
@@ -181,14 +192,13 @@ def _java_ok() -> bool:
     return shutil.which("java") is not None or bool(os.environ.get("JAVA_HOME"))
 
 
-@pytest.mark.filterwarnings("ignore::FutureWarning")  # PySpark 4.x on pandas 3: "not yet fully supported"
-@pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")
-@pytest.mark.skipif(not _java_ok(), reason="Spark needs a Java runtime (java on PATH or JAVA_HOME)")
-def test_spark_local_session_matches_single_process(accounts: pd.DataFrame, expected: pd.DataFrame) -> None:
+@pytest.fixture(scope="module")
+def spark_session() -> Any:
+    """One local Spark session for the module's Spark tests (its start-up is most of their time)."""
+    if not _java_ok():
+        pytest.skip("Spark needs a Java runtime (java on PATH or JAVA_HOME)")
     pytest.importorskip("pyspark")
     from pyspark.sql import SparkSession
-
-    from recoup import spark as recoup_spark
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
@@ -202,16 +212,70 @@ def test_spark_local_session_matches_single_process(accounts: pd.DataFrame, expe
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )
-    try:
-        rows = accounts.copy()
-        for col in ("first_due", "oldest_unpaid_due"):  # Spark DATE columns: datetime.date or None
-            days = rows[col].to_numpy().astype("datetime64[D]")
-            rows[col] = pd.Series([None if np.isnat(d) else d.item() for d in days], dtype=object)
-        sdf = session.createDataFrame(rows, schema=recoup_spark.ACCOUNTS_SCHEMA).repartition(N_PARTITIONS)
-        assert sdf.rdd.getNumPartitions() == N_PARTITIONS
-        result = recoup_spark.evaluate_accounts(sdf, AS_OF, currency="GBP")
-        assert result.schema == recoup_spark.RESULT_SCHEMA
-        got = result.toPandas()
-    finally:
-        session.stop()
+    yield session
+    session.stop()
+
+
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # PySpark 4.x on pandas 3: "not yet fully supported"
+@pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")
+def test_spark_local_session_matches_single_process(
+    accounts: pd.DataFrame, expected: pd.DataFrame, spark_session: Any
+) -> None:
+    from recoup import spark as recoup_spark
+
+    session = spark_session
+    rows = accounts.copy()
+    for col in ("first_due", "oldest_unpaid_due"):  # Spark DATE columns: datetime.date or None
+        days = rows[col].to_numpy().astype("datetime64[D]")
+        rows[col] = pd.Series([None if np.isnat(d) else d.item() for d in days], dtype=object)
+    sdf = session.createDataFrame(rows, schema=recoup_spark.ACCOUNTS_SCHEMA).repartition(N_PARTITIONS)
+    assert sdf.rdd.getNumPartitions() == N_PARTITIONS
+    result = recoup_spark.evaluate_accounts(sdf, AS_OF, currency="GBP")
+    assert result.schema == recoup_spark.RESULT_SCHEMA
+    got = result.toPandas()
     pd.testing.assert_frame_equal(_normalised(got), _normalised(expected))
+
+
+@pytest.mark.filterwarnings("ignore::FutureWarning")
+@pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")
+def test_spark_decisions_match_the_single_process_call(
+    decision_book: pd.DataFrame, spark_session: Any
+) -> None:
+    """recoup.spark.decide_accounts over several partitions = recoup.decide.evaluate_book."""
+    from recoup import decide
+    from recoup import spark as recoup_spark
+
+    expected = decide.evaluate_book(decision_book, DECISION_AT)
+    rows = decision_book.assign(extra_column="ignored")
+    for col in ("defaulted_on", "first_delinquency", "cease_requested_on"):  # Spark DATE columns
+        days = rows[col].to_numpy().astype("datetime64[D]")
+        rows[col] = pd.Series([None if np.isnat(d) else d.item() for d in days], dtype=object)
+    sdf = spark_session.createDataFrame(rows).repartition(N_PARTITIONS)
+    assert sdf.rdd.getNumPartitions() == N_PARTITIONS
+    result = recoup_spark.decide_accounts(sdf, DECISION_AT)
+    assert result.schema == recoup_spark.DECISION_SCHEMA
+    got = (
+        result.toPandas()
+        .sort_values("account_id", key=lambda c: c.str[2:].astype(int))
+        .reset_index(drop=True)
+    )
+    want = expected.reset_index(drop=True)
+    for name in ("account_id", "segment", "strategy", "currency", "next_action", "blocked_actions",
+                 "blocked_by", "error_id", "error_message"):  # fmt: skip
+        assert (
+            got[name].astype(object).where(got[name].notna(), None).tolist()
+            == want[name].astype(object).where(want[name].notna(), None).tolist()
+        ), name
+    for name in (
+        "expected_net_recovery_minor",
+        "offer_amount_minor",
+        "instalments",
+        "priority",
+        "challenger",
+    ):
+        assert got[name].tolist() == want[name].tolist(), name
+    when = pd.to_datetime(got["next_action_at"]).dt.tz_localize(None)  # UTC session time zone
+    assert when.tolist() == want["next_action_at"].dt.tz_localize(None).tolist()
+    charge = pd.to_datetime(got["charge_off_on"])
+    assert charge.tolist() == pd.to_datetime(want["charge_off_on"]).tolist()
+    assert want.loc[7, "error_id"] == "gate.future_fact"
