@@ -340,6 +340,16 @@ class kernel {
  private:
   enum class state { inactive, active, unknown };
 
+  struct contact_memo {
+    const compiled_code* code = nullptr;
+    std::int64_t t = 0;
+    bool with_log = false;
+    bool allowed = false;
+    std::optional<std::int64_t> until{};
+  };
+  std::array<contact_memo, 8> contact_memo_{};  // the last verdicts of this account (verdict-only mode)
+  std::size_t memo_next_ = 0;
+
   static bool already(const moment& m, const compiled_rule& r) {
     auto same = [&](const finding& x) { return x.rule->id == r.id; };
     return std::any_of(m.blocks.begin(), m.blocks.end(), same) || std::any_of(m.allows.begin(), m.allows.end(), same) ||
@@ -414,9 +424,28 @@ class kernel {
     contact_request req{.at = std::chrono::sys_seconds{std::chrono::seconds{t_}},
                         .time_zones = f_.time_zones,
                         .jurisdiction = c.contact_jurisdiction,
-                        .with_consent = f_.call_consent};
+                        .with_consent = f_.call_consent,
+                        .explain = explain_};
     const std::span<const call_record> log = with_log ? std::span<const call_record>(f_.calls) : std::span<const call_record>{};
+    // Without explanations only the verdict matters, and it depends only on (instant, log or
+    // not, contact jurisdiction): the call, text and email walks of one account, and the hours
+    // and frequency rules within one judgement, share it.
+    const bool log_matters = with_log && !f_.calls.empty();
+    if (!explain_) {
+      for (const auto& m : contact_memo_)
+        if (m.code == &c && m.t == t_ && m.with_log == log_matters) {
+          if (m.allowed) return state::inactive;
+          if (m.until) fd.until = *m.until;
+          return state::active;
+        }
+    }
     const contact_verdict v = may_call(log, req, *g_.book);
+    if (!explain_) {
+      contact_memo_[memo_next_] = {.code = &c, .t = t_, .with_log = log_matters, .allowed = v.allowed,
+                                   .until = v.next_allowed ? std::optional<std::int64_t>(v.next_allowed->time_since_epoch().count())
+                                                           : std::nullopt};
+      memo_next_ = (memo_next_ + 1) % contact_memo_.size();
+    }
     if (v.allowed) return state::inactive;
     if (v.next_allowed) fd.until = v.next_allowed->time_since_epoch().count();
     if (explain_) {

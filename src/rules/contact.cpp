@@ -384,13 +384,16 @@ contact_verdict may_call(std::span<const call_record> log, const contact_request
   const civil_date as_of = civil_date::from_serial(d0);
   const contact_rules rules = resolve_rules(book, request.jurisdiction, as_of);
 
+  const bool ex = request.explain;  // false: the verdict and next_allowed only
   contact_verdict v;
   v.at = request.at;
   v.jurisdiction = request.jurisdiction;
   v.as_of = as_of;
   v.time_zones = request.time_zones;
-  v.earliest_local_time = clock_text(rules.earliest_s).substr(0, 5);
-  v.latest_local_time = clock_text(rules.latest_s).substr(0, 5);
+  if (ex) {
+    v.earliest_local_time = clock_text(rules.earliest_s).substr(0, 5);
+    v.latest_local_time = clock_text(rules.latest_s).substr(0, 5);
+  }
 
   // The log: one person, one debt; sorted by time (stable, so equal times keep their order).
   std::vector<logged_call> calls;
@@ -451,10 +454,13 @@ contact_verdict may_call(std::span<const call_record> log, const contact_request
   auto midnight = [&](std::int64_t day) { return dz.to_utc(day * day_seconds); };
 
   std::vector<const rule_entry*> blocking;
-  std::string where = request.jurisdiction == "US" ? "federal rules (US)"
-                                                   : "federal rules (US) with the " + request.jurisdiction + " overlay";
-  if (request.jurisdiction != "US" && !rules.overlay) where += " (the loaded packs have no contact rules for it)";
-  v.step("Proposed call at " + utc_text(t0) + " to a " + std::string(to_string(request.number)) + " number" +
+  std::string where;
+  if (ex) {
+    where = request.jurisdiction == "US" ? "federal rules (US)"
+                                         : "federal rules (US) with the " + request.jurisdiction + " overlay";
+    if (request.jurisdiction != "US" && !rules.overlay) where += " (the loaded packs have no contact rules for it)";
+  }
+  if (ex) v.step("Proposed call at " + utc_text(t0) + " to a " + std::string(to_string(request.number)) + " number" +
          (request.with_consent ? ", placed with the person's direct prior consent" : "") + "; " + where +
          ", rule versions as of " + as_of.to_string() + " (the call's local date in " + dz.name + ").");
 
@@ -463,6 +469,14 @@ contact_verdict may_call(std::span<const call_record> log, const contact_request
     std::string local_all;
     bool ok = rules.earliest_s < rules.latest_s;
     for (auto& z : zones) {
+      if (!ex) {
+        if (in_hours(z, t0, rules)) continue;
+        const bool early = z.seconds_of_day(t0) < rules.earliest_s;
+        const rule_entry& e = early ? *rules.earliest : *rules.latest;
+        v.reasons.push_back(contact_reason{.kind = contact_block::inconvenient_time, .rule_id = e.id,
+                                           .jurisdiction = e.jurisdiction, .message = {}, .time_zone = z.name});
+        continue;
+      }
       const std::string lt = z.local_text(t0);
       local_all += (local_all.empty() ? "" : ", ") + lt + " in " + z.name;
       if (in_hours(z, t0, rules)) continue;
@@ -481,17 +495,23 @@ contact_verdict may_call(std::span<const call_record> log, const contact_request
           .time_zone = z.name,
           .local_time = lt});
     }
-    v.step("Convenient hours " + hours_text(rules) + " local time in every candidate zone (" + rules.earliest->jurisdiction +
+    if (ex) v.step("Convenient hours " + hours_text(rules) + " local time in every candidate zone (" + rules.earliest->jurisdiction +
            " " + rules.earliest->citation + "): the call is at " + local_all + (ok ? ": inside." : ": outside."));
   }
 
   // Frequency limits.
   for (std::size_t j = 0; j < rules.limits.size(); ++j) {
     const auto& l = rules.limits[j];
+    if (!ex) {
+      if (std::find(live.begin(), live.end(), j) == live.end() || !check_window(l, counts[j], d0).blocked) continue;
+      v.reasons.push_back(contact_reason{.kind = contact_block::call_frequency, .rule_id = l.calls->id,
+                                         .jurisdiction = l.calls->jurisdiction, .message = {}});
+      continue;
+    }
     const std::string head = l.calls->jurisdiction + " " + l.calls->id + ": at most " + std::to_string(l.max_calls) +
                              " calls" + l.scope() + " in any " + std::to_string(l.window_days) + " consecutive days";
     if (std::find(live.begin(), live.end(), j) == live.end()) {
-      v.step(head + ": does not apply to this call (" +
+      if (ex) v.step(head + ": does not apply to this call (" +
              (l.applies_to(request.number) ? std::string("placed with consent") : "another kind of number") + ").");
       continue;
     }
@@ -499,7 +519,7 @@ contact_verdict may_call(std::span<const call_record> log, const contact_request
     const std::string span_text =
         date_text(w.worst_from) + " to " + date_text(w.worst_from + l.window_days - 1);
     if (!w.blocked) {
-      v.step(head + "; the fullest window containing " + as_of.to_string() + " (" + span_text + ") holds " +
+      if (ex) v.step(head + "; the fullest window containing " + as_of.to_string() + " (" + span_text + ") holds " +
              std::to_string(w.worst_count) + ": room for this call.");
       continue;
     }
@@ -524,15 +544,18 @@ contact_verdict may_call(std::span<const call_record> log, const contact_request
                      date_text(through);
     blocking.push_back(l.calls);
     blocking.push_back(l.window);
-    v.step(head + "; " + reason.message + ".");
+    if (ex) v.step(head + "; " + reason.message + ".");
     v.reasons.push_back(std::move(reason));
   }
 
   // The wait after a conversation.
   if (!wait_applies) {
-    v.step(std::string("Post-conversation wait (") + rules.wait->citation + "): " +
+    if (ex) v.step(std::string("Post-conversation wait (") + rules.wait->citation + "): " +
            (request.with_consent ? "does not apply to a call placed with consent." : "none."));
-  } else if (const logged_call* c = blocking_conversation(d0, t0)) {
+  } else if (const logged_call* c = blocking_conversation(d0, t0); c != nullptr && !ex) {
+    v.reasons.push_back(contact_reason{.kind = contact_block::post_conversation_wait, .rule_id = rules.wait->id,
+                                       .jurisdiction = rules.wait->jurisdiction, .message = {}});
+  } else if (c != nullptr) {
     const std::int64_t through = c->day + rules.wait_days - 1;
     contact_reason reason{.kind = contact_block::post_conversation_wait,
                           .rule_id = rules.wait->id,
@@ -545,16 +568,16 @@ contact_verdict may_call(std::span<const call_record> log, const contact_request
                           .conversation_on = civil_date::from_serial(c->day),
                           .blocked_through = civil_date::from_serial(through)};
     blocking.push_back(rules.wait);
-    v.step("Post-conversation wait: " + reason.message + ".");
+    if (ex) v.step("Post-conversation wait: " + reason.message + ".");
     v.reasons.push_back(std::move(reason));
   } else {
-    v.step("Post-conversation wait (" + std::to_string(rules.wait_days) + " days, " + rules.wait->citation +
+    if (ex) v.step("Post-conversation wait (" + std::to_string(rules.wait_days) + " days, " + rules.wait->citation +
            "): no telephone conversation in the " + std::to_string(rules.wait_days) + " days up to " +
            as_of.to_string() + ".");
   }
 
   // What was not counted.
-  {
+  if (ex) {
     std::int64_t not_connected = 0, consented = 0;
     for (const auto& c : calls) {
       if (c.rec.outcome == call_outcome::not_connected) ++not_connected;
@@ -567,14 +590,14 @@ contact_verdict may_call(std::span<const call_record> log, const contact_request
         s += std::string(not_connected > 0 ? "; " : "") + std::to_string(consented) +
              " call(s) flagged as placed with direct prior consent (excluded for at most 7 consecutive days after the "
              "consent; 12 CFR 1006.14(b)(3)(i))";
-      v.step(s + ".");
+      if (ex) v.step(s + ".");
     }
   }
 
   v.allowed = v.reasons.empty();
   if (v.allowed) {
     v.next_allowed = request.at;
-    v.step("Allowed: the call is presumed to comply with the frequency limits and is within the convenient hours.");
+    if (ex) v.step("Allowed: the call is presumed to comply with the frequency limits and is within the convenient hours.");
   } else {
     // Bounded search, day by day in the first zone: the day must pass every frequency limit,
     // then the earliest instant inside the hours everywhere must not fall in a wait.
@@ -590,21 +613,23 @@ contact_verdict may_call(std::span<const call_record> log, const contact_request
     }
     std::string kinds;
     for (const auto& r : v.reasons) {
+      if (!ex) break;
       const std::string k(to_string(r.kind));
       if (kinds.find(k) == std::string::npos) kinds += (kinds.empty() ? "" : ", ") + k;
     }
     if (v.next_allowed) {
       const std::int64_t n = v.next_allowed->time_since_epoch().count();
-      v.step("Not allowed (" + kinds + "). Next allowed: " + utc_text(n) + " (" + dz.local_text(n) + " in " + dz.name +
+      if (ex) v.step("Not allowed (" + kinds + "). Next allowed: " + utc_text(n) + " (" + dz.local_text(n) + " in " + dz.name +
              ").");
     } else {
-      v.step("Not allowed (" + kinds + "). No allowed time within " + std::to_string(request.search_days) +
+      if (ex) v.step("Not allowed (" + kinds + "). No allowed time within " + std::to_string(request.search_days) +
              " days of the proposed call" +
              (earliest_in_all(zones, t0, t0 + 3 * day_seconds, rules) ? "." : ": the candidate zones share no convenient hour."));
     }
   }
 
   // Cite the blocking rules first (the main rule), then everything consulted.
+  if (!ex) return v;
   for (const rule_entry* e : blocking) v.use(*e);
   for (const auto& l : rules.limits) {
     v.use(*l.calls);

@@ -71,6 +71,9 @@ struct contact_request {
   number_kind number = number_kind::personal; ///< the kind of number to be dialled
   bool with_consent = false;                  ///< placed with direct prior consent: not counted
   int search_days = 400;                      ///< how far next_allowed searches (1..3660 days)
+  /// false: the verdict only (allowed, next_allowed, each reason's kind and rule id) without
+  /// steps, citations or reason messages, for batch callers that need no explanation.
+  bool explain = true;
 };
 
 /// Which rule blocked a proposed call.

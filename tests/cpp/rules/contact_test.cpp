@@ -491,3 +491,37 @@ certainty = "verified"
                 "bad-window.toml");
   CHECK_THROWS_MATCHES(may_call({}, req, bad), recoup::rule_pack_error, has_id("contact.rule_param", "number_kind"));
 }
+
+TEST_CASE("explain = false gives the explained verdict without its text", "[contact][property]") {
+  std::mt19937_64 rng(7);
+  for (const char* jurisdiction : {"US", "US-MA", "US-WA"}) {
+    std::vector<call_record> log;
+    sys_seconds t = utc("2026-03-05 02:00:00");  // across the DST change of 2026-03-08
+    for (int i = 0; i < 150; ++i) {
+      const auto o = static_cast<call_outcome>(rng() % 4);
+      log.push_back(call_record{.at = t, .person = 1, .debt = 1, .outcome = o, .excluded_by_consent = rng() % 9 == 0});
+      t += std::chrono::seconds{static_cast<std::int64_t>(rng() % (20 * 3600))};
+      for (const bool consent : {false, true}) {
+        contact_request r{.at = t + std::chrono::seconds{static_cast<std::int64_t>(rng() % 86400)},
+                          .time_zones = {"America/Los_Angeles", "America/New_York"},
+                          .jurisdiction = jurisdiction,
+                          .number = rng() % 3 == 0 ? number_kind::other : number_kind::personal,
+                          .with_consent = consent};
+        const auto full = may_call(log, r);
+        r.explain = false;
+        const auto bare = may_call(log, r);
+        INFO(jurisdiction << " call " << i << "\n" << full.explain());
+        CHECK(bare.allowed == full.allowed);
+        CHECK(bare.next_allowed == full.next_allowed);
+        REQUIRE(bare.reasons.size() == full.reasons.size());
+        for (std::size_t k = 0; k < full.reasons.size(); ++k) {
+          CHECK(bare.reasons[k].kind == full.reasons[k].kind);
+          CHECK(bare.reasons[k].rule_id == full.reasons[k].rule_id);
+          CHECK(bare.reasons[k].message.empty());
+        }
+        CHECK(bare.steps.empty());
+        CHECK(bare.rules.empty());
+      }
+    }
+  }
+}
