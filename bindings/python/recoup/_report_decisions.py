@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -246,8 +245,3 @@ def summarise_decisions(
         cash=cash,
         promises=kept,
     )
-
-
-def share(numerator: int, denominator: int) -> Fraction | None:
-    """numerator / denominator, None when the denominator is 0."""
-    return Fraction(numerator, denominator) if denominator else None
