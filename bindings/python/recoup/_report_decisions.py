@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from . import portfolio
+from . import columns, portfolio
 from ._core import Money
 
 if TYPE_CHECKING:
@@ -100,21 +100,22 @@ def _mix(good: pd.DataFrame) -> tuple[MixRow, ...]:
     bal = _money_minor(good, "balance")
     val = _money_minor(good, "expected_net_recovery")
     keys = good[["segment", "currency", "strategy"]].astype(object).fillna("")
-    frame = keys.assign(balance=bal, value=val, accounts=1)
-    sums = frame.groupby(["segment", "currency", "strategy"], sort=True)[
-        ["accounts", "balance", "value"]
-    ].sum()
-    return tuple(
-        MixRow(
-            str(seg),
-            str(cur),
-            str(strat),
-            int(r.accounts),
-            Money.from_minor(int(r.balance), str(cur)),
-            Money.from_minor(int(r.value), str(cur)),
+    out = []
+    # money totals through columns.sum (C++, checked): a pandas int64 sum would wrap silently
+    groups = keys.groupby(["segment", "currency", "strategy"]).indices
+    for (seg, cur, strat), rows in sorted(groups.items()):
+        code = str(cur)
+        out.append(
+            MixRow(
+                str(seg),
+                code,
+                str(strat),
+                len(rows),
+                columns.sum(bal[rows], code),
+                columns.sum(val[rows], code),
+            )
         )
-        for (seg, cur, strat), r in sums.iterrows()
-    )
+    return tuple(out)
 
 
 def _queue(good: pd.DataFrame, length: int) -> tuple[QueueRow, ...]:
@@ -222,10 +223,10 @@ def summarise_decisions(
         frame = payments[known].assign(
             currency=acc[known].to_numpy(), month=_month(payments["date"].to_numpy()[known])
         )
-        sums = frame.groupby(["currency", "month"], sort=True)["amount_minor"].sum()
-        for (code, month), total in sums.items():
-            cash.setdefault(str(code), ())
-            cash[str(code)] = (*cash[str(code)], (str(month), int(total)))
+        amounts = frame["amount_minor"].to_numpy(dtype=np.int64)
+        for (code, month), rows in sorted(frame.groupby(["currency", "month"]).indices.items()):
+            total = columns.sum(amounts[rows], str(code)).minor_units  # checked, never wraps
+            cash[str(code)] = (*cash.get(str(code), ()), (str(month), int(total)))
     kept = None
     if promises is not None and as_of is not None:
         kept = portfolio.promise_kept_rate(

@@ -152,7 +152,8 @@ class _Decide:
             accounts["account_id"] = accounts["account_id"].astype(str)
             for name in accounts.columns:  # Spark DATE columns arrive as datetime.date objects
                 col = accounts[name]
-                if col.dtype == object and col.map(lambda v: isinstance(v, datetime.date)).any():
+                first = col.first_valid_index() if col.dtype == object else None
+                if first is not None and isinstance(col[first], datetime.date):  # one look, not a row loop
                     accounts[name] = pd.to_datetime(col)
             out = evaluate_book(accounts, self.at, policy=self.policy)
             out["strategy"] = out["strategy"].astype(str)
