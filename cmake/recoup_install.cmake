@@ -1,4 +1,4 @@
-# Install the headers and library, export recoup::recoup for find_package(recoup), write recoup.pc.
+# Install the headers and library, export recoup::recoup for find_package(recoup), write recoup.pc (C++) and recoup-c.pc (the C ABI).
 include(CMakePackageConfigHelpers)
 set(RECOUP_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/recoup)
 
@@ -16,5 +16,9 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/recoupConfigVersion.cmake
 install(FILES ${PROJECT_BINARY_DIR}/recoupConfig.cmake ${PROJECT_BINARY_DIR}/recoupConfigVersion.cmake
         DESTINATION ${RECOUP_CMAKE_DIR})
 
+file(RELATIVE_PATH RECOUP_PC_TO_PREFIX ${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
+string(REGEX REPLACE "/$" "" RECOUP_PC_TO_PREFIX "${RECOUP_PC_TO_PREFIX}")
 configure_file(cmake/recoup.pc.in ${PROJECT_BINARY_DIR}/recoup.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/recoup.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+configure_file(cmake/recoup-c.pc.in ${PROJECT_BINARY_DIR}/recoup-c.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/recoup.pc ${PROJECT_BINARY_DIR}/recoup-c.pc
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

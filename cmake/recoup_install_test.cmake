@@ -26,12 +26,38 @@ execute_process(COMMAND ${WORK_DIR}/consumer/c_consumer OUTPUT_VARIABLE actual R
 if(NOT rc EQUAL 0 OR NOT actual STREQUAL "1234.567 KWD\n")
   message(FATAL_ERROR "the C consumer of recoup::c printed:\n${actual}")
 endif()
+# pkg-config: build and run a C++ program using the contact rules (date-tz at link time) from
+# `pkg-config --cflags --libs recoup`, and a C program from `recoup-c` -- link lines, not flags.
 find_program(PKG_CONFIG pkg-config)
 if(PKG_CONFIG)
   file(GLOB pcdir ${prefix}/lib*/pkgconfig ${prefix}/lib/*/pkgconfig)
-  execute_process(COMMAND ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${pcdir} ${PKG_CONFIG} --libs --cflags recoup
-                  OUTPUT_VARIABLE flags RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0 OR NOT flags MATCHES "-lrecoup")
-    message(FATAL_ERROR "pkg-config does not describe the installed recoup: ${flags}")
+  foreach(pkg recoup recoup-c)
+    execute_process(COMMAND ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${pcdir} ${PKG_CONFIG} --cflags --libs ${pkg}
+                    OUTPUT_VARIABLE flags RESULT_VARIABLE rc OUTPUT_STRIP_TRAILING_WHITESPACE)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "pkg-config does not know the installed ${pkg}")
+    endif()
+    separate_arguments(flags_${pkg} UNIX_COMMAND "${flags}")
+  endforeach()
+  execute_process(COMMAND ${CXX} ${SOURCE_DIR}/tests/install/pkg_config/may_call.cpp ${flags_recoup}
+                          -o ${WORK_DIR}/pc_may_call RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "a C++ program does not build with `pkg-config --cflags --libs recoup`:\n${err}")
+  endif()
+  execute_process(COMMAND ${WORK_DIR}/pc_may_call OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0 OR NOT actual STREQUAL "blocked\n")
+    message(FATAL_ERROR "the pkg-config C++ program printed:\n${actual}")
+  endif()
+  execute_process(COMMAND ${CC} ${SOURCE_DIR}/tests/install/find_package/c_consumer.c ${flags_recoup-c}
+                          -o ${WORK_DIR}/pc_c_consumer RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "a C program does not build with `pkg-config --cflags --libs recoup-c`:\n${err}")
+  endif()
+  file(GLOB libdir ${prefix}/lib ${prefix}/lib64 ${prefix}/lib/*-linux-gnu)
+  string(REPLACE ";" ":" libpath "${libdir}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${libpath} ${WORK_DIR}/pc_c_consumer
+                  OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0 OR NOT actual STREQUAL "1234.567 KWD\n")
+    message(FATAL_ERROR "the pkg-config C program printed:\n${actual}")
   endif()
 endif()

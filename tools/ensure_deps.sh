@@ -2,7 +2,7 @@
 # Installs the Debian packages recoup builds against when they are missing.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
-packages=(g++ make pkg-config libboost-dev libhowardhinnant-date-dev tzdata catch2 libbenchmark-dev libtomlplusplus-dev chromium)
+packages=(g++ make pkg-config libboost-dev libhowardhinnant-date-dev tzdata catch2 libbenchmark-dev libtomlplusplus-dev chromium libjna-java)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,6 +1,6 @@
-// The C ABI (include/recoup/c/recoup.h): a catch-all guard around each entry point turns every
-// C++ exception into a status code and a thread-local message; nothing else happens here.
-#include "recoup/c/recoup.h"
+// The C ABI (include/recoup/c/recoup.h): errors, money, calendars, schedules, APR, rule books,
+// the compliance gate and decisions. Each entry point is a guard (c_entry.hpp) around one C++ call.
+#include "c_entry.hpp"
 
 #include <cstddef>
 #include <cstring>
@@ -12,65 +12,30 @@
 
 #include "recoup/recoup.hpp"
 
-struct recoup_schedule {
-  recoup::schedule value;
-};
-
 namespace {
+struct last_error {
+  std::string id;
+  std::string message;
+};
+last_error& thread_local_error() {
+  thread_local last_error e;
+  return e;
+}
+}  // namespace
 
-thread_local std::string last_message;
-thread_local std::string last_id;
+using namespace recoup::c_abi;
+
+namespace recoup::c_abi {
 
 recoup_status fail(recoup_status status, std::string id, std::string message) {
-  last_id = std::move(id);
-  last_message = std::move(message);
+  thread_local_error().id = std::move(id);
+  thread_local_error().message = std::move(message);
   return status;
 }
 
-/// Runs fn() and maps what it throws to a status; clears the last error on success.
-template <class Fn>
-recoup_status guard(Fn&& fn) noexcept {
-  try {
-    last_id.clear();
-    last_message.clear();
-    return fn();
-  } catch (const recoup::error& e) {
-    return fail(static_cast<recoup_status>(static_cast<int>(e.kind())), e.id(), e.what());
-  } catch (const std::bad_alloc&) {
-    return fail(RECOUP_STATUS_OUT_OF_MEMORY, "c.out_of_memory", "out of memory");
-  } catch (const std::exception& e) {
-    return fail(RECOUP_STATUS_INTERNAL, "c.internal", e.what());
-  } catch (...) {
-    return fail(RECOUP_STATUS_INTERNAL, "c.internal", "unknown error");
-  }
-}
-
-/// Throws a null-argument error naming the parameter.
-struct null_argument {
-  const char* name;
-};
-
-template <class T>
-T& require(T* p, const char* name) {
-  if (p == nullptr) throw null_argument{name};
-  return *p;
-}
-
-const char* require_text(const char* p, const char* name) {
-  if (p == nullptr) throw null_argument{name};
-  return p;
-}
-
-/// guard() plus the null-argument case.
-template <class Fn>
-recoup_status entry(Fn&& fn) noexcept {
-  return guard([&]() -> recoup_status {
-    try {
-      return fn();
-    } catch (const null_argument& n) {
-      return fail(RECOUP_STATUS_NULL_ARGUMENT, "c.null_argument", std::string("argument '") + n.name + "' is NULL");
-    }
-  });
+void clear_error() {
+  thread_local_error().id.clear();
+  thread_local_error().message.clear();
 }
 
 recoup_status write_text(const std::string& text, char* buffer, std::size_t size, std::size_t* required) {
@@ -82,6 +47,38 @@ recoup_status write_text(const std::string& text, char* buffer, std::size_t size
   std::memcpy(buffer, text.c_str(), text.size() + 1);
   return RECOUP_STATUS_OK;
 }
+
+std::optional<civil_date> optional_date(const char* text) {
+  if (text == nullptr || *text == '\0') return std::nullopt;
+  return civil_date::parse(text);
+}
+
+std::vector<std::string> split_words(const char* text) {
+  std::vector<std::string> out;
+  if (text == nullptr) return out;
+  std::string word;
+  for (const char* p = text;; ++p) {
+    if (*p == ' ' || *p == '\0') {
+      if (!word.empty()) out.push_back(word);
+      word.clear();
+      if (*p == '\0') break;
+    } else {
+      word += *p;
+    }
+  }
+  return out;
+}
+
+void check_struct_size(std::size_t given, std::size_t needed, const char* type) {
+  if (given < needed)
+    throw invalid_input_error("c.struct_size", std::string(type) + ".struct_size is " + std::to_string(given) +
+                                                   ", smaller than the " + std::to_string(needed) +
+                                                   " bytes this version writes (set it to sizeof(" + type + "))");
+}
+
+}  // namespace recoup::c_abi
+
+namespace {
 
 std::vector<recoup::dated_amount> dated(std::size_t n, const char* const* dates, const int64_t* minor,
                                         recoup::currency c, const char* what) {
@@ -100,8 +97,8 @@ std::vector<recoup::dated_amount> dated(std::size_t n, const char* const* dates,
 
 extern "C" {
 
-const char* recoup_last_error_message(void) { return last_message.c_str(); }
-const char* recoup_last_error_id(void) { return last_id.c_str(); }
+const char* recoup_last_error_message(void) { return thread_local_error().message.c_str(); }
+const char* recoup_last_error_id(void) { return thread_local_error().id.c_str(); }
 const char* recoup_version(void) { return recoup::version; }
 
 const char* recoup_status_name(recoup_status status) {
@@ -283,89 +280,14 @@ recoup_status recoup_apr(const char* method, const char* currency, size_t advanc
 
 }  // extern "C"
 
-namespace {
-
-std::optional<recoup::civil_date> optional_date(const char* text) {
-  if (text == nullptr) return std::nullopt;
-  return recoup::civil_date::parse(text);
-}
-
-/// Copies `text` into a fixed field, truncated with "..." when it does not fit.
-template <std::size_t N>
-void copy_field(char (&field)[N], const std::string& text) {
-  std::string t = text;
-  if (t.size() >= N) t = t.substr(0, N - 4) + "...";
-  std::memcpy(field, t.c_str(), t.size() + 1);
-}
-
-}  // namespace
-
-recoup_status recoup_limitation(const char* jurisdiction, const char* debt_type, const recoup_limitation_facts* facts,
-                                const char* as_of, recoup_limitation_result* out, char* explanation,
-                                std::size_t explanation_size, std::size_t* required) {
-  return entry([&] {
-    namespace r = recoup::rules;
-    const recoup_limitation_facts& f = require(facts, "facts");
-    recoup_limitation_result& o = require(out, "out");
-    const r::limitation_facts known{.defaulted_on = optional_date(f.defaulted_on),
-                                    .last_payment = optional_date(f.last_payment),
-                                    .last_acknowledgment = optional_date(f.last_acknowledgment),
-                                    .charged_off_on = optional_date(f.charged_off_on),
-                                    .debt_buyer = f.debt_buyer != 0};
-    const auto v = r::limitation(require_text(jurisdiction, "jurisdiction"),
-                                 r::debt_type_from_name(require_text(debt_type, "debt_type")), known,
-                                 recoup::civil_date::parse(require_text(as_of, "as_of")));
-    o = recoup_limitation_result{};
-    o.status = static_cast<int>(v.status);
-    copy_field(o.expires_on, v.expires_on ? v.expires_on->to_string() : std::string());
-    copy_field(o.alternative_expires_on,
-               v.alternative_expires_on ? v.alternative_expires_on->to_string() : std::string());
-    const auto bit = [](bool on, unsigned value) { return on ? value : 0U; };
-    o.flags = bit(v.start_is_lower_bound, RECOUP_LIMITATION_START_IS_LOWER_BOUND) |
-              bit(v.restarted, RECOUP_LIMITATION_RESTARTED) | bit(v.revived, RECOUP_LIMITATION_REVIVED) |
-              bit(v.extinguished, RECOUP_LIMITATION_EXTINGUISHED) | bit(v.contested, RECOUP_LIMITATION_CONTESTED) |
-              bit(v.payment_now_restarts, RECOUP_LIMITATION_PAYMENT_NOW_RESTARTS) |
-              bit(v.payment_now_revives, RECOUP_LIMITATION_PAYMENT_NOW_REVIVES);
-    copy_field(o.rule_id, v.main_rule().rule_id);
-    copy_field(o.citation, v.main_rule().citation);
-    if (explanation == nullptr && required == nullptr) return RECOUP_STATUS_OK;
-    return write_text(v.explain(), explanation, explanation_size, required);
-  });
-}
 
 // --- rule books and the compliance gate ---------------------------------------------------------
 
-struct recoup_rulebook {
-  recoup::rules::rule_book value;
-};
-struct recoup_account {
-  recoup::rules::account_facts value;
-};
 struct recoup_gate_verdict {
   recoup::rules::action_verdict value;
 };
 
 namespace {
-
-const recoup::rules::rule_book& book_or_default(const recoup_rulebook* book) {
-  return book == nullptr ? recoup::rules::rule_book::defaults() : book->value;
-}
-
-std::vector<std::string> split_words(const char* text) {
-  std::vector<std::string> out;
-  if (text == nullptr) return out;
-  std::string word;
-  for (const char* p = text;; ++p) {
-    if (*p == ' ' || *p == '\0') {
-      if (!word.empty()) out.push_back(word);
-      word.clear();
-      if (*p == '\0') break;
-    } else {
-      word += *p;
-    }
-  }
-  return out;
-}
 
 bool flag_text(const char* field, const char* value) {
   const std::string v = value == nullptr ? "" : value;

@@ -272,4 +272,16 @@ std::string waterfall_result::explain(const std::vector<charge>& charges) const 
   return o.str();
 }
 
+std::vector<charge> charges_from_schedule(const schedule& plan) {
+  std::vector<charge> out;
+  for (const auto& r : plan.rows()) {
+    if (r.number == 0) continue;
+    for (const auto& [bucket, amount] : {std::pair{charge_bucket::fees, r.fees}, std::pair{charge_bucket::interest, r.interest},
+                                         std::pair{charge_bucket::principal, r.principal}}) {
+      if (amount.minor_units() > 0) out.push_back(charge{.due = r.due_date, .bucket = bucket, .amount = amount, .instalment = r.number});
+    }
+  }
+  return out;
+}
+
 }  // namespace recoup

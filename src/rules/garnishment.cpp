@@ -513,7 +513,7 @@ void garnishment_limits(const garnishment_columns& columns, std::string_view def
     const std::string_view j = columns.jurisdictions.empty() ? default_jurisdiction : std::string_view(columns.jurisdictions[i]);
     const plan& p = plan_for(j);
     std::optional<std::int64_t> gross;
-    if (!columns.gross_minor.empty()) gross = columns.gross_minor[i];
+    if (!columns.gross_minor.empty() && columns.gross_minor[i] != no_gross) gross = columns.gross_minor[i];
     const row_figures r = apply(p, columns.disposable_minor[i], gross);
     out[i] = r.amount;
     if (!federal_out.empty()) federal_out[i] = r.fed;

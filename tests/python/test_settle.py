@@ -85,6 +85,20 @@ class TestOffers:
             settle.forgiven_amount(usd("100.00"), "100.01")
         assert e.value.id == "settle.settled_range"
 
+    def test_the_forgiveness_report_travels_with_the_offer_into_its_valuation(self) -> None:
+        # 26 U.S.C. 6050P: $1,600.00 forgiven by agreement (event F) is reportable; the C++
+        # report_forgiveness stores the verdict in the offer, so value() keeps it.
+        o = settle.lump_sum(usd("4000.00"), "0.60")
+        verdict = o.report_forgiveness(date(2027, 1, 31))
+        assert verdict.required and o.forgiveness_report is verdict
+        valued = settle.value(o, "0.01").offer
+        assert valued.forgiveness_report is verdict
+        carried = valued._o.reporting
+        assert carried["reportable"] is True and "6050P" in carried["citation"]
+        small = settle.lump_sum(usd("1000.00"), "0.50")
+        assert not small.report_forgiveness(date(2027, 1, 31)).required  # $500.00 < $600.00
+        assert settle.value(small, "0")._v.offer.reporting["reportable"] is False
+
     @pytest.mark.parametrize(
         ("call", "error_id"),
         [

@@ -10,7 +10,7 @@ import decimal
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AccountDecision', 'AccountFacts', 'AccrualResult', 'AccrualSegment', 'ActionVerdict', 'AffordabilityStatement', 'Allocation', 'AprFlow', 'AprResult', 'AprToleranceVerdict', 'ArrearsNoticeVerdict', 'AuthorityDecision', 'BreakEvenResult', 'BreakModel', 'BreathingSpaceProtection', 'BreathingSpaceVerdict', 'CALL_OUTCOMES', 'CONTACT_CHANNELS', 'Calendar', 'Candidate', 'Charge', 'CompensationVerdict', 'ContactReason', 'ContactVerdict', 'Currency', 'DefaultNoticeVerdict', 'DmpResult', 'DmpShare', 'Form1099CVerdict', 'Frequency', 'FurnishingVerdict', 'GATE_ACTIONS', 'GATE_FACT_BITS', 'GATE_STATUSES', 'GarnishmentVerdict', 'GateReason', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'LimitationVerdict', 'Money', 'ObsolescenceVerdict', 'OfferCandidate', 'OfferValuation', 'OptimisationResult', 'PackInfo', 'PaymentApplication', 'Policy', 'PreActionVerdict', 'ReferenceRateVerdict', 'RuleBook', 'RuleEntry', 'RuleReference', 'STRATEGIES', 'Schedule', 'ScheduleAdjustment', 'ScheduleRow', 'SensitivityTable', 'SettlementOffer', 'StatementLine', 'StatutoryInterestVerdict', 'ValidationNoticeVerdict', 'ValidationPeriodVerdict', 'Verdict', 'WaterfallPolicy', 'WaterfallResult', 'accrue', 'apply_in_order', 'apply_payments', 'apply_pro_rata', 'breathing_space', 'build_schedule', 'build_schedules', 'business_day_convention_names', 'calendar', 'calendar_business_day_mask', 'calendar_from_toml', 'calendar_ids', 'cca_arrears_notice', 'cca_arrears_notice_timing', 'cca_default_notice_earliest_action', 'check_promise', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'contact_check_call_log', 'contact_may_call', 'credit_reporting_obsolete_on', 'credit_reporting_obsolete_serials', 'currencies', 'custom_calendar', 'day_count_days', 'day_count_fraction', 'day_count_names', 'decide_account', 'decide_columns', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'discharge_event_names', 'due_dates', 'explain_waterfall', 'form_1099c_required', 'gate_columns', 'gate_permitted', 'gate_permitted_actions', 'gate_start_of_local_day', 'joint_calendar', 'late_fee', 'load_calendar', 'monitor', 'monitor_instalments', 'monitor_plans', 'passive_collection_earliest_furnishing', 'portfolio_age', 'portfolio_bucket_of', 'portfolio_cure_rate', 'portfolio_days_past_due', 'portfolio_edge_labels', 'portfolio_liquidation', 'portfolio_promise_kept_rate', 'portfolio_recovery_rate', 'portfolio_roll_rates', 'pre_action_reply_deadline', 'register_currency', 'reschedule_amount', 'reverse_payment', 'rounding_modes', 'rules_is_jurisdiction_code', 'rules_limitation', 'rules_limitation_columns', 'rules_parent_jurisdiction', 'validation_notice_due', 'validation_period_end', 'year_fraction_rounded']
+__all__: list[str] = ['AccountDecision', 'AccountFacts', 'AccrualResult', 'AccrualSegment', 'ActionVerdict', 'AffordabilityStatement', 'Allocation', 'AprFlow', 'AprResult', 'AprToleranceVerdict', 'ArrearsNoticeVerdict', 'AuthorityDecision', 'BreakEvenResult', 'BreakModel', 'BreathingSpaceProtection', 'BreathingSpaceVerdict', 'CALL_OUTCOMES', 'CONTACT_CHANNELS', 'Calendar', 'Candidate', 'Charge', 'CompensationVerdict', 'ContactReason', 'ContactVerdict', 'Currency', 'DefaultNoticeVerdict', 'DmpResult', 'DmpShare', 'Form1099CVerdict', 'Frequency', 'FurnishingVerdict', 'GATE_ACTIONS', 'GATE_FACT_BITS', 'GATE_STATUSES', 'GarnishmentVerdict', 'GateReason', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'LimitationVerdict', 'Money', 'ObsolescenceVerdict', 'OfferCandidate', 'OfferValuation', 'OptimisationResult', 'PackInfo', 'PaymentApplication', 'Policy', 'PreActionVerdict', 'ReferenceRateVerdict', 'RuleBook', 'RuleEntry', 'RuleReference', 'STRATEGIES', 'Schedule', 'ScheduleAdjustment', 'ScheduleRow', 'ScheduleTerms', 'SensitivityTable', 'SettlementOffer', 'StatementLine', 'StatutoryInterestVerdict', 'ValidationNoticeVerdict', 'ValidationPeriodVerdict', 'Verdict', 'WaterfallPolicy', 'WaterfallResult', 'accrue', 'apply_in_order', 'apply_payments', 'apply_pro_rata', 'breathing_space', 'build_schedule', 'build_schedules', 'business_day_convention_names', 'calendar', 'calendar_business_day_mask', 'calendar_from_toml', 'calendar_ids', 'cca_arrears_notice', 'cca_arrears_notice_timing', 'cca_default_notice_earliest_action', 'charges_from_schedule', 'check_promise', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'contact_check_call_log', 'contact_may_call', 'credit_reporting_obsolete_on', 'credit_reporting_obsolete_serials', 'currencies', 'custom_calendar', 'day_count_days', 'day_count_fraction', 'day_count_names', 'decide_account', 'decide_columns', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'discharge_event_names', 'due_dates', 'explain_waterfall', 'form_1099c_required', 'gate_columns', 'gate_permitted', 'gate_permitted_actions', 'gate_start_of_local_day', 'joint_calendar', 'late_fee', 'load_calendar', 'monitor', 'monitor_instalments', 'monitor_plans', 'passive_collection_earliest_furnishing', 'portfolio_age', 'portfolio_bucket_of', 'portfolio_cure_rate', 'portfolio_days_past_due', 'portfolio_edge_labels', 'portfolio_liquidation', 'portfolio_promise_kept_rate', 'portfolio_recovery_rate', 'portfolio_roll_rates', 'pre_action_reply_deadline', 'register_currency', 'reschedule', 'reschedule_amount', 'reverse_payment', 'rounding_modes', 'rules_is_jurisdiction_code', 'rules_limitation', 'rules_limitation_columns', 'rules_parent_jurisdiction', 'schedule_terms', 'validation_notice_due', 'validation_period_end', 'year_fraction_rounded']
 class Currency:
     """
     A currency: ISO 4217 code, numeric code and minor-unit digits.
@@ -370,6 +370,10 @@ class Schedule:
     @property
     def total_principal(self) -> Money:
         ...
+class ScheduleTerms:
+    """
+    The terms of a schedule, checked when it is built (see schedule_terms).
+    """
 class AprFlow:
     """
     One advance or payment as it entered the APR equation.
@@ -625,6 +629,11 @@ class SettlementOffer:
     def payments(self) -> list:
         """
         (period, amount, due date or None) per payment
+        """
+    @property
+    def reporting(self) -> typing.Any:
+        """
+        The rules layer's verdict on the forgiven amount (report_forgiveness), or None
         """
     @property
     def settled(self) -> Money:
@@ -1996,6 +2005,8 @@ def _rate(nper: decimal.Decimal | int | str, pmt: decimal.Decimal | int | str, p
     ...
 def _reference_rate(name: str, on: datetime.date | str, book: typing.Any) -> ReferenceRateVerdict:
     ...
+def _report_forgiveness(offer: SettlementOffer, filed_on: typing.Any, event: str, applicable_entity: bool, book: typing.Any = None) -> Form1099CVerdict:
+    ...
 def _settle_approve(offer: SettlementOffer, bands: collections.abc.Iterable, age_days: typing.SupportsInt | typing.SupportsIndex) -> AuthorityDecision:
     ...
 def _settle_break_even(offer: SettlementOffer, discount_rate: typing.Any, model: BreakModel, per_contact: typing.Any, setup_contacts: typing.Any, contacts_per_payment: typing.Any, legal: typing.Any, commission: typing.Any, places: typing.SupportsInt | typing.SupportsIndex) -> BreakEvenResult:
@@ -2068,6 +2079,10 @@ def cca_arrears_notice_timing(schedule: Schedule, payments: typing.Any, as_of: d
     ...
 def cca_default_notice_earliest_action(served_on: datetime.date | str | None = None, posted_on: datetime.date | str | None = None, post: str = 'first_class', calendar: typing.Any = None, counting: str | None = None, as_of: datetime.date | str | None = None) -> DefaultNoticeVerdict:
     ...
+def charges_from_schedule(schedule: Schedule) -> list[Charge]:
+    """
+    What a schedule makes owed: each instalment's fees, interest and principal as charges.
+    """
 def check_promise(date: typing.Any, amount: Money, payments: typing.Any, as_of: typing.Any, made_on: typing.Any = None, tolerance: typing.Any = None, grace_days: typing.SupportsInt | typing.SupportsIndex = 0) -> dict:
     ...
 def columns_allocate(amounts: numpy.typing.NDArray[numpy.int64], parts: typing.Any, remainder: str, collect: bool) -> typing.Any:
@@ -2172,6 +2187,10 @@ def register_currency(code: str, minor_units: typing.SupportsInt | typing.Suppor
     """
     Registers a currency outside ISO 4217 and returns it.
     """
+def reschedule(schedule: Schedule, payments: typing.Any, as_of: typing.Any, terms: ScheduleTerms, basis: str = 'unpaid_instalments', policy: typing.Any = None) -> dict:
+    """
+    recoup::reschedule: recast what is left of a plan into a new plan built from `terms`.
+    """
 def reschedule_amount(schedule: Schedule, payments: typing.Any, as_of: typing.Any, basis: str = 'unpaid_instalments', policy: typing.Any = None) -> Money:
     ...
 def reverse_payment(charges: collections.abc.Sequence[Charge], payments: collections.abc.Iterable, payment_id: str, policy: typing.Any = 'standard', overpayment: typing.Any = None) -> WaterfallResult:
@@ -2186,6 +2205,10 @@ def rules_limitation_columns(codes: collections.abc.Sequence[str], jurisdiction:
     ...
 def rules_parent_jurisdiction(code: str) -> str:
     ...
+def schedule_terms(shape: str, principal: Money, annual_rate: typing.Any = 0, periods: typing.SupportsInt | typing.SupportsIndex = 0, frequency: typing.Any = 'monthly', start: typing.Any = None, first_due: typing.Any = None, interest: str = 'periodic', day_count: str = 'ACT/365F', odd_period: str = 'daily', interest_rounding: typing.Any = 'half_up', payment_step: typing.Any = None, payment_rounding: typing.Any = 'half_up', residue: str = 'last', instalment: typing.Any = None, amounts: typing.Any = None, step_every: typing.SupportsInt | typing.SupportsIndex = 12, step_rate: typing.Any = 0, down_payment: typing.Any = None, balloon: typing.Any = None, fee: typing.Any = None, interest_only_periods: typing.SupportsInt | typing.SupportsIndex = 0, payment_holiday_periods: typing.SupportsInt | typing.SupportsIndex = 0, calendar: typing.Any = None, adjustment: str = 'following', anchor_day: typing.SupportsInt | typing.SupportsIndex = 0, end_of_month: bool = False) -> ScheduleTerms:
+    """
+    The terms build_schedule would use, unbuilt (for reschedule, which sets the principal).
+    """
 def validation_notice_due(initial_communication: datetime.date | str, as_of: datetime.date | str | None = None) -> ValidationNoticeVerdict:
     ...
 def validation_period_end(provided_on: datetime.date | str, calendar: typing.Any = None, observed_holidays: str | None = None, as_of: datetime.date | str | None = None) -> ValidationPeriodVerdict:

@@ -431,28 +431,18 @@ def reschedule_amount(
 @dataclass(frozen=True)
 class RescheduleRecord:
     """Re-ageing with its history: the old plan, its monitoring on the day, the amount recast
-    and its basis, and the new plan."""
+    and its basis, and the new plan (all from the C++ ``recoup::reschedule``)."""
 
     old_plan: Schedule
     monitoring: MonitorResult
     basis: str
     amount: Money
     new_plan: Schedule
+    explanation: str = ""
 
     def explain(self) -> str:
         """Plain English: how much was recast and why, the old plan's state, the new plan."""
-        new = self.new_plan
-        return (
-            f"Rescheduled on {self.monitoring.as_of}: {self.amount} recast (basis {self.basis}) "
-            f"into a new plan of {new.instalments} instalments, regular {new.regular_payment}, "
-            f"first due {new.rows[0].due_date}, "
-            f"last due {new.final_due_date}, total {new.total_payment}.\n"
-            f"Old plan: {self.old_plan.instalments} instalments totalling {self.old_plan.total_payment}; "
-            f"{self.monitoring.applied_total} applied; status on the day {self.monitoring.status}, arrears "
-            f"{self.monitoring.arrears}, {self.monitoring.days_past_due} days past due.\n"
-            f"--- monitoring of the old plan ---\n{self.monitoring.explain()}"
-            f"--- the new plan ---\n{new.explain()}"
-        )
+        return self.explanation
 
 
 def reschedule(
@@ -469,22 +459,28 @@ def reschedule(
     policy: MonitorPolicy | None = None,
     **schedule_options: Any,
 ) -> RescheduleRecord:
-    """Recasts what is left of ``schedule`` on ``as_of`` into a new plan built by
-    ``recoup.plan.schedule(shape, amount, annual_rate, periods, frequency, first_due=..., ...)``.
+    """Recasts what is left of ``schedule`` on ``as_of`` into a new plan with the terms of
+    ``recoup.plan.schedule(shape, amount, annual_rate, periods, frequency, first_due=..., ...)``
+    (the C++ ``recoup::reschedule``).
 
     Raises ``InvalidInputError`` (``reschedule.nothing_outstanding``) when nothing is left.
     """
-    from . import plan as _plan
-    from ._errors import InvalidInputError
+    from .plan import Schedule as _Schedule
 
-    result = monitor(schedule, payments, as_of, policy)
-    amount = reschedule_amount(schedule, payments, as_of, basis, policy)
-    if amount <= Money(0, amount.currency):
-        raise InvalidInputError(
-            f"nothing is left to recast on {result.as_of} (basis {basis}, plan status {result.status})",
-            id="reschedule.nothing_outstanding",
-        )
-    new = _plan.schedule(
-        shape, amount, annual_rate, periods, frequency, first_due=first_due, **schedule_options
+    compiled = _compiled(schedule)
+    options = dict(schedule_options)
+    if options.get("amounts") is not None:
+        options["amounts"] = list(options["amounts"])
+    zero = Money(0, compiled.currency)
+    terms = _core.schedule_terms(
+        shape, zero, annual_rate, periods, frequency, first_due=first_due, **options
     )
-    return RescheduleRecord(old_plan=schedule, monitoring=result, basis=basis, amount=amount, new_plan=new)
+    d = _core.reschedule(compiled, _payments(payments), as_of, terms, basis, _policy(policy))
+    return RescheduleRecord(
+        old_plan=schedule if isinstance(schedule, _Schedule) else _Schedule(compiled),
+        monitoring=MonitorResult._from_core(d["monitoring"]),
+        basis=d["basis"],
+        amount=d["amount"],
+        new_plan=_Schedule(d["new_plan"]),
+        explanation=d["explanation"],
+    )

@@ -593,15 +593,10 @@ PaymentLike = Union[tuple[DateLike, Money], tuple[str, DateLike, Money]]
 
 
 def charges_from_schedule(schedule: Schedule) -> list[Charge]:
-    """What a schedule makes owed: each instalment's fees, interest and principal as charges."""
-    out: list[Charge] = []
-    for r in schedule.rows:
-        if r.number == 0:
-            continue  # a down payment is paid at the start, not owed
-        for bucket, amount in (("fees", r.fees), ("interest", r.interest), ("principal", r.principal)):
-            if amount.minor_units > 0:
-                out.append(Charge(r.due_date, bucket, amount, r.number))
-    return out
+    """What a schedule makes owed: each instalment's fees, interest and principal as charges
+    (zero amounts left out; a down payment is paid at the start, so it is not owed)."""
+    charges: list[Charge] = _core.charges_from_schedule(schedule._s)
+    return charges
 
 
 def apply_payments(

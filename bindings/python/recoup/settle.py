@@ -175,11 +175,7 @@ class Offer:
             >>> o.report_forgiveness(date(2027, 1, 31)).required
             True
         """
-        from .rules import form_1099c_required
-
-        verdict = form_1099c_required(
-            self.forgiven, event, filed_on, applicable_financial_entity=applicable_financial_entity
-        )
+        verdict = _k._report_forgiveness(self._o, filed_on, event, applicable_financial_entity)
         self.forgiveness_report = verdict
         return verdict
 
@@ -401,14 +397,21 @@ class Valuation:
     once from an exact fraction with ``rounding``, so the statement adds up to the cent.
     """
 
-    __slots__ = ("_v",)
+    __slots__ = ("_source", "_v")
 
-    def __init__(self, compiled: Any) -> None:
+    def __init__(self, compiled: Any, source: Offer | None = None) -> None:
         self._v = compiled
+        self._source = source
 
     @property
     def offer(self) -> Offer:
-        return Offer(self._v.offer)
+        """The offer valued, with the forgiveness report it carried (``report_forgiveness``)."""
+        o = Offer(self._v.offer)
+        if self._source is not None:
+            o.forgiveness_report = self._source.forgiveness_report
+        else:
+            o.forgiveness_report = self._v.offer.reporting
+        return o
 
     @property
     def discount_rate(self) -> Decimal:
@@ -482,7 +485,9 @@ def value(
     ``settle.survival_too_short``, ``settle.costs``, ``settle.commission_range``.
     """
     c = costs or _NO_COSTS
-    return Valuation(_k._settle_value(offer._o, discount_rate, _model(model), *c._args(), rounding))
+    return Valuation(
+        _k._settle_value(offer._o, discount_rate, _model(model), *c._args(), rounding), offer
+    )
 
 
 def npv(offer: Offer, discount_rate: ExactLike, *, rounding: str = "half_even") -> Money:

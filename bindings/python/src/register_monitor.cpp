@@ -250,6 +250,26 @@ void register_monitor(py::module_& m) {
       py::arg("notice_given_for_these_payments") = false, py::arg("next_statement_period_end") = py::none());
 
   m.def(
+      "reschedule",
+      [](const schedule& s, const py::object& payments, const py::object& as_of, const schedule_terms& terms,
+         const std::string& basis, const py::object& policy) {
+        const currency c = s.terms().principal.currency();
+        const auto pays = to_payments(payments, c);
+        const reschedule_record r =
+            reschedule(s, pays, to_civil_date(as_of, "as_of"), terms, parse_reschedule_basis(basis), to_policy(policy, c));
+        py::dict d;
+        d["old_plan"] = r.old_plan;
+        d["monitoring"] = result_dict(r.monitoring);
+        d["basis"] = std::string(to_string(r.basis));
+        d["amount"] = r.amount;
+        d["new_plan"] = r.new_plan;
+        d["explanation"] = r.explain();
+        return d;
+      },
+      "recoup::reschedule: recast what is left of a plan into a new plan built from `terms`.", py::arg("schedule"),
+      py::arg("payments"), py::arg("as_of"), py::arg("terms"), py::arg("basis") = "unpaid_instalments",
+      py::arg("policy") = py::none());
+  m.def(
       "reschedule_amount",
       [](const schedule& s, const py::object& payments, const py::object& as_of, const std::string& basis,
          const py::object& policy) {

@@ -7,6 +7,7 @@
 
 #include "casters.hpp"
 #include "recoup/plan/accrual.hpp"
+#include "recoup/plan/schedule.hpp"
 #include "recoup/plan/waterfall.hpp"
 
 namespace py = pybind11;
@@ -100,6 +101,8 @@ void register_payments(py::module_& m) {
       .def_readonly("total_applied", &waterfall_result::total_applied)
       .def_readonly("total_outstanding", &waterfall_result::total_outstanding);
 
+  m.def("charges_from_schedule", &charges_from_schedule, py::arg("schedule"),
+        "What a schedule makes owed: each instalment's fees, interest and principal as charges.");
   m.def(
       "apply_payments",
       [](const std::vector<charge>& charges, const py::iterable& payments, const py::object& policy,

@@ -15,6 +15,8 @@
 #include "recoup/rules/notices.hpp"
 #include "recoup/rules/pre_action.hpp"
 #include "recoup/rules/tax_reporting.hpp"
+#include "recoup/settle/forgiveness.hpp"
+#include "rule_book_arg.hpp"
 #include "verdict_binding.hpp"
 
 namespace recoup::python {
@@ -140,6 +142,17 @@ void register_rules_notices(py::module_& m) {
         return std::string("<Form1099CVerdict required=") + (v.required ? "True" : "False") + " amount=" +
                v.amount.to_string() + ">";
       });
+
+  // The settlement layer's report_forgiveness (recoup/settle/forgiveness.hpp): the verdict is
+  // stored in the offer, so a valuation of that offer carries it.
+  m.def(
+      "_report_forgiveness",
+      [](settlement_offer& o, const py::object& filed_on, const std::string& event, bool applicable_entity,
+         const py::object& book) {
+        return report_forgiveness(o, to_civil_date(filed_on, "filed_on"), parse_discharge_event(event),
+                                  applicable_entity, book_of(book));
+      },
+      py::arg("offer"), py::arg("filed_on"), py::arg("event"), py::arg("applicable_entity"), py::arg("book") = py::none());
 
   verdict_class<default_notice_verdict>(m, "DefaultNoticeVerdict",
                                         "The earliest remedy date and action day (.date) of a CCA default notice.")

@@ -98,6 +98,18 @@ void register_settle(py::module_& m) {
           "discount",
           [](const settlement_offer& o, int places, py::handle rounding) { return o.discount(places, to_rounding(rounding)); },
           py::arg("places"), py::arg("rounding"))
+      .def_property_readonly(
+          "reporting",
+          [](const settlement_offer& o) -> py::object {
+            if (!o.reporting) return py::none();
+            py::dict d;
+            d["reportable"] = o.reporting->reportable;
+            d["rule_id"] = o.reporting->rule_id;
+            d["citation"] = o.reporting->citation;
+            d["reason"] = o.reporting->reason;
+            return std::move(d);
+          },
+          "The rules layer's verdict on the forgiven amount (report_forgiveness), or None")
       .def("explain", &settlement_offer::explain);
 
   m.def(

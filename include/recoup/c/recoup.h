@@ -24,6 +24,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Every function of the ABI is marked RECOUP_C_API: exported from librecoup_c, which exports
+ * nothing else (its C++ core is hidden; a test checks the symbol table). */
+#ifndef RECOUP_C_API
+#if defined(_WIN32)
+#define RECOUP_C_API __declspec(dllimport)
+#elif defined(__GNUC__)
+#define RECOUP_C_API __attribute__((visibility("default")))
+#else
+#define RECOUP_C_API
+#endif
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -48,43 +60,50 @@ typedef enum recoup_status {
 /* --- errors and version ------------------------------------------------------------------- */
 
 /** The message of this thread's last error ("" when the last call succeeded). */
-const char* recoup_last_error_message(void);
+RECOUP_C_API const char* recoup_last_error_message(void);
 /** The stable id of this thread's last error, e.g. "money.syntax" ("" when none). */
-const char* recoup_last_error_id(void);
+RECOUP_C_API const char* recoup_last_error_id(void);
 /** The name of a status: "ok", "invalid_input", ..., "buffer_too_small". */
-const char* recoup_status_name(recoup_status status);
+RECOUP_C_API const char* recoup_status_name(recoup_status status);
 /** The library version, e.g. "0.1.0". */
-const char* recoup_version(void);
+RECOUP_C_API const char* recoup_version(void);
 
 /* --- money -------------------------------------------------------------------------------- */
 
 /** The number of minor units of a currency (2 for USD, 0 for JPY, 3 for KWD). */
-recoup_status recoup_currency_minor_units(const char* currency, int* minor_units_out);
+RECOUP_C_API recoup_status recoup_currency_minor_units(const char* currency, int* minor_units_out);
 
 /** Parses "<amount> <CODE>" exactly ("1234.56 USD"): the code (4 bytes with NUL) and minor units. */
-recoup_status recoup_money_parse(const char* text, char currency_out[4], int64_t* minor_out);
+RECOUP_C_API recoup_status recoup_money_parse(const char* text, char currency_out[4], int64_t* minor_out);
 
 /** Formats minor units of a currency as "<amount> <CODE>" into `buffer`. */
-recoup_status recoup_money_format(const char* currency, int64_t minor, char* buffer, size_t buffer_size,
+RECOUP_C_API recoup_status recoup_money_format(const char* currency, int64_t minor, char* buffer, size_t buffer_size,
                                   size_t* required);
 
 /** minor × factor (decimal text, e.g. "0.035"), rounded to the minor unit with `rounding`
  *  ("half_even", "half_up", "half_down", "up", "down", "ceiling", "floor"). */
-recoup_status recoup_money_multiply(const char* currency, int64_t minor, const char* factor, const char* rounding,
+RECOUP_C_API recoup_status recoup_money_multiply(const char* currency, int64_t minor, const char* factor, const char* rounding,
                                     int64_t* minor_out);
 
 /** Splits an amount into `parts` shares that add up exactly; the remainder policy is
  *  "largest_remainder", "first", "last" or "largest_share". `out` holds `parts` values. */
-recoup_status recoup_money_allocate(const char* currency, int64_t minor, size_t parts, const char* remainder,
+RECOUP_C_API recoup_status recoup_money_allocate(const char* currency, int64_t minor, size_t parts, const char* remainder,
                                     int64_t* out);
+
+/* --- dates ------------------------------------------------------------------------------------ */
+
+/** The day serial (days since 1970-01-01) of an ISO date "YYYY-MM-DD", as the batch calls use. */
+RECOUP_C_API recoup_status recoup_date_serial(const char* date, int32_t* serial_out);
+/** The ISO date "YYYY-MM-DD" of a day serial into date_out[11]. */
+RECOUP_C_API recoup_status recoup_date_from_serial(int32_t serial, char date_out[11]);
 
 /* --- calendars ------------------------------------------------------------------------------ */
 
 /** *out = 1 if `date` is a business day in calendar `calendar_id` ("US", "GB-EAW", ...), else 0. */
-recoup_status recoup_calendar_is_business_day(const char* calendar_id, const char* date, int* out);
+RECOUP_C_API recoup_status recoup_calendar_is_business_day(const char* calendar_id, const char* date, int* out);
 
 /** The date `n` business days after (n < 0: before) `date`, as "YYYY-MM-DD" into date_out[11]. */
-recoup_status recoup_calendar_add_business_days(const char* calendar_id, const char* date, int64_t n,
+RECOUP_C_API recoup_status recoup_calendar_add_business_days(const char* calendar_id, const char* date, int64_t n,
                                                 char date_out[11]);
 
 /* --- repayment schedules ------------------------------------------------------------------ */
@@ -124,33 +143,33 @@ typedef struct recoup_schedule_row {
 } recoup_schedule_row;
 
 /** Sets every field to its default (NULL / 0; payment_step_minor = 1). */
-void recoup_schedule_terms_init(recoup_schedule_terms* terms);
+RECOUP_C_API void recoup_schedule_terms_init(recoup_schedule_terms* terms);
 
 /** Builds a schedule; on success *out owns it (release with recoup_schedule_free). */
-recoup_status recoup_schedule_build(const recoup_schedule_terms* terms, recoup_schedule** out);
+RECOUP_C_API recoup_status recoup_schedule_build(const recoup_schedule_terms* terms, recoup_schedule** out);
 
 /** Releases a schedule (NULL is allowed). */
-void recoup_schedule_free(recoup_schedule* schedule);
+RECOUP_C_API void recoup_schedule_free(recoup_schedule* schedule);
 
 /** The number of rows (instalments, plus a down-payment row when there is one). */
-recoup_status recoup_schedule_row_count(const recoup_schedule* schedule, size_t* count_out);
+RECOUP_C_API recoup_status recoup_schedule_row_count(const recoup_schedule* schedule, size_t* count_out);
 
 /** Row `index` (0-based) into *row_out. */
-recoup_status recoup_schedule_get_row(const recoup_schedule* schedule, size_t index, recoup_schedule_row* row_out);
+RECOUP_C_API recoup_status recoup_schedule_get_row(const recoup_schedule* schedule, size_t index, recoup_schedule_row* row_out);
 
 /** Totals in minor units (any pointer may be NULL). */
-recoup_status recoup_schedule_totals(const recoup_schedule* schedule, int64_t* total_payment, int64_t* total_interest,
+RECOUP_C_API recoup_status recoup_schedule_totals(const recoup_schedule* schedule, int64_t* total_payment, int64_t* total_interest,
                                      int64_t* regular_payment);
 
 /** The plain-English explanation of the schedule. */
-recoup_status recoup_schedule_explain(const recoup_schedule* schedule, char* buffer, size_t buffer_size,
+RECOUP_C_API recoup_status recoup_schedule_explain(const recoup_schedule* schedule, char* buffer, size_t buffer_size,
                                       size_t* required);
 
 /* --- APR -------------------------------------------------------------------------------------- */
 
 /** The APR of advances and payments (dates "YYYY-MM-DD", amounts in minor units of `currency`)
  *  by `method` ("us_reg_z" or "uk_conc"), as a decimal fraction text ("0.096857080623"). */
-recoup_status recoup_apr(const char* method, const char* currency, size_t advance_count,
+RECOUP_C_API recoup_status recoup_apr(const char* method, const char* currency, size_t advance_count,
                          const char* const* advance_dates, const int64_t* advance_minor, size_t payment_count,
                          const char* const* payment_dates, const int64_t* payment_minor, char* buffer,
                          size_t buffer_size, size_t* required);
@@ -195,7 +214,7 @@ typedef struct recoup_limitation_result {
  *  `required` NULL) receives the plain-English reasoning and every rule cited. Errors:
  *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("rules.unknown_jurisdiction", "rules.not_in_force"),
  *  RECOUP_STATUS_INVALID_INPUT ("limitation.debt_type", "date.malformed", "date.invalid"). */
-recoup_status recoup_limitation(const char* jurisdiction, const char* debt_type, const recoup_limitation_facts* facts,
+RECOUP_C_API recoup_status recoup_limitation(const char* jurisdiction, const char* debt_type, const recoup_limitation_facts* facts,
                                 const char* as_of, recoup_limitation_result* out, char* explanation,
                                 size_t explanation_size, size_t* required);
 
@@ -206,14 +225,53 @@ recoup_status recoup_limitation(const char* jurisdiction, const char* debt_type,
 typedef struct recoup_rulebook recoup_rulebook;
 
 /** A new book holding the built-in packs (data/rules/ of the library). */
-recoup_status recoup_rulebook_new(recoup_rulebook** out);
+RECOUP_C_API recoup_status recoup_rulebook_new(recoup_rulebook** out);
 /** Loads a TOML pack from a file into the book. RECOUP_STATUS_RULE_PACK ("rules.pack") names
  *  the file, the line and the key; the book is unchanged on error. */
-recoup_status recoup_rulebook_load(recoup_rulebook* book, const char* path);
+RECOUP_C_API recoup_status recoup_rulebook_load(recoup_rulebook* book, const char* path);
 /** Loads a pack from TOML text; `origin` names it in errors and verdicts (may be NULL). */
-recoup_status recoup_rulebook_load_text(recoup_rulebook* book, const char* toml, const char* origin);
+RECOUP_C_API recoup_status recoup_rulebook_load_text(recoup_rulebook* book, const char* toml, const char* origin);
 /** Releases a book (NULL is allowed). */
-void recoup_rulebook_free(recoup_rulebook* book);
+RECOUP_C_API void recoup_rulebook_free(recoup_rulebook* book);
+
+
+/** Debt type codes of recoup_limitation_batch (the order of recoup.rules.DEBT_TYPES). */
+enum {
+  RECOUP_DEBT_WRITTEN_CONTRACT = 0,
+  RECOUP_DEBT_ORAL_CONTRACT = 1,
+  RECOUP_DEBT_PROMISSORY_NOTE = 2,
+  RECOUP_DEBT_OPEN_ACCOUNT = 3,
+  RECOUP_DEBT_SPECIALTY = 4
+};
+/** Set in the flags of recoup_limitation_batch when no rule version is in force on the as-of date. */
+enum { RECOUP_LIMITATION_NO_RULE = 128 };
+
+/** Input columns of recoup_limitation_batch, each of `count` elements (caller-owned). Dates are
+ *  day serials (days since 1970-01-01, recoup_date_serial) with RECOUP_NO_DATE for unknown.
+ *  Set struct_size = sizeof(recoup_limitation_columns); fields added later go at the end. */
+typedef struct recoup_limitation_columns {
+  size_t struct_size;
+  size_t count;
+  const uint16_t* jurisdiction;        /**< index into the jurisdiction codes given to the batch */
+  const uint8_t* debt_type;            /**< RECOUP_DEBT_* */
+  const int32_t* defaulted_on;
+  const int32_t* last_payment;
+  const int32_t* last_acknowledgment;  /**< may be NULL (none known) */
+  const int32_t* charged_off_on;       /**< may be NULL */
+  const uint8_t* debt_buyer;           /**< 0/1; may be NULL (none is a debt buyer) */
+  const int32_t* as_of;                /**< as_of_count elements: 1 (every row) or count */
+  size_t as_of_count;
+} recoup_limitation_columns;
+
+/** The limitation verdicts of a book through the columnar kernel: the same answers as
+ *  recoup_limitation without the explanation. `jurisdiction_codes` lists the codes the rows index
+ *  ("US-TX", "GB-EAW", ...); `book` NULL = the built-in packs. Each output holds in->count
+ *  elements: the expiry day serial (RECOUP_NO_DATE when unknown), RECOUP_LIMITATION_* status and
+ *  flag bits. Errors: RECOUP_STATUS_UNKNOWN_JURISDICTION for a code without limitation rules,
+ *  RECOUP_STATUS_INVALID_INPUT ("limitation.columns") for an index or debt type out of range. */
+RECOUP_C_API recoup_status recoup_limitation_batch(const char* const* jurisdiction_codes, size_t jurisdiction_count,
+                                      const recoup_limitation_columns* in, const recoup_rulebook* book,
+                                      int32_t* expires_on_out, uint8_t* status_out, uint8_t* flags_out);
 
 /* --- the compliance gate: may we take this action now? ------------------------------------ */
 
@@ -221,19 +279,19 @@ void recoup_rulebook_free(recoup_rulebook* book);
 typedef struct recoup_account recoup_account;
 
 /** A new account governed by `jurisdiction` ("US-NY", "GB-EAW", ...). */
-recoup_status recoup_account_new(const char* jurisdiction, recoup_account** out);
+RECOUP_C_API recoup_status recoup_account_new(const char* jurisdiction, recoup_account** out);
 /** Sets one field by its name, as recoup.rules.Account names it: dates "YYYY-MM-DD" (NULL or
  *  "" clears), flags "true"/"false", counts as decimal text, lists space-separated
  *  ("time_zones": "America/New_York America/Chicago", "opted_out": "email text",
  *  "reaged_on": "2025-06-01 2026-06-01"). An unknown field gives RECOUP_STATUS_INVALID_INPUT
  *  ("gate.unknown_field") listing the names. */
-recoup_status recoup_account_set(recoup_account* account, const char* field, const char* value);
+RECOUP_C_API recoup_status recoup_account_set(recoup_account* account, const char* field, const char* value);
 /** Appends a telephone call already placed: `outcome` "connected_conversation", "unanswered",
  *  "voicemail" or "not_connected"; `number_kind` "personal" or "other" (NULL = personal). */
-recoup_status recoup_account_add_call(recoup_account* account, int64_t utc_seconds, const char* outcome,
+RECOUP_C_API recoup_status recoup_account_add_call(recoup_account* account, int64_t utc_seconds, const char* outcome,
                                       int excluded_by_consent, const char* number_kind);
 /** Releases an account (NULL is allowed). */
-void recoup_account_free(recoup_account* account);
+RECOUP_C_API void recoup_account_free(recoup_account* account);
 
 /** Statuses of a gate verdict (recoup.rules.GATE_STATUSES). */
 enum { RECOUP_GATE_ALLOWED = 0, RECOUP_GATE_BLOCKED = 1, RECOUP_GATE_ALLOWED_FROM = 2 };
@@ -249,15 +307,15 @@ typedef struct recoup_gate_verdict recoup_gate_verdict;
  *  at `at_utc_seconds` (seconds since 1970 UTC)? `book` NULL = the built-in packs. Errors:
  *  RECOUP_STATUS_INVALID_INPUT ("gate.unknown_action", "gate.future_fact", "gate.event_order",
  *  "contact.unknown_time_zone"), RECOUP_STATUS_UNKNOWN_JURISDICTION ("gate.jurisdiction"). */
-recoup_status recoup_gate_permitted(const recoup_account* account, const char* action, int64_t at_utc_seconds,
+RECOUP_C_API recoup_status recoup_gate_permitted(const recoup_account* account, const char* action, int64_t at_utc_seconds,
                                     const recoup_rulebook* book, recoup_gate_verdict** out);
 /** The status (RECOUP_GATE_*), the first allowed instant (RECOUP_NO_INSTANT unless
  *  RECOUP_GATE_ALLOWED_FROM) and the deadline day serial (RECOUP_NO_DATE when none); any
  *  output pointer may be NULL. */
-recoup_status recoup_gate_verdict_status(const recoup_gate_verdict* verdict, int* status, int64_t* allowed_from,
+RECOUP_C_API recoup_status recoup_gate_verdict_status(const recoup_gate_verdict* verdict, int* status, int64_t* allowed_from,
                                          int32_t* required_by);
 /** The number of blocking reasons and of conditions (either pointer may be NULL). */
-recoup_status recoup_gate_verdict_counts(const recoup_gate_verdict* verdict, size_t* reasons, size_t* conditions);
+RECOUP_C_API recoup_status recoup_gate_verdict_counts(const recoup_gate_verdict* verdict, size_t* reasons, size_t* conditions);
 
 /** What recoup_gate_verdict_reason writes. */
 enum { RECOUP_GATE_RULE_ID = 0, RECOUP_GATE_CITATION = 1, RECOUP_GATE_CERTAINTY = 2, RECOUP_GATE_TEXT = 3 };
@@ -265,19 +323,19 @@ enum { RECOUP_GATE_RULE_ID = 0, RECOUP_GATE_CITATION = 1, RECOUP_GATE_CERTAINTY 
 /** Part `what` (RECOUP_GATE_RULE_ID, _CITATION, _CERTAINTY, _TEXT) of reason `index` (of the
  *  blocking reasons, or of the conditions when `condition` is non-zero) into `buffer`; never
  *  truncated: RECOUP_STATUS_BUFFER_TOO_SMALL with *required set when it does not fit. */
-recoup_status recoup_gate_verdict_reason(const recoup_gate_verdict* verdict, int condition, size_t index, int what,
+RECOUP_C_API recoup_status recoup_gate_verdict_reason(const recoup_gate_verdict* verdict, int condition, size_t index, int what,
                                          char* buffer, size_t buffer_size, size_t* required);
 /** The plain-English explanation with every rule cited. */
-recoup_status recoup_gate_verdict_explain(const recoup_gate_verdict* verdict, char* buffer, size_t buffer_size,
+RECOUP_C_API recoup_status recoup_gate_verdict_explain(const recoup_gate_verdict* verdict, char* buffer, size_t buffer_size,
                                           size_t* required);
 /** Releases a verdict (NULL is allowed). */
-void recoup_gate_verdict_free(recoup_gate_verdict* verdict);
+RECOUP_C_API void recoup_gate_verdict_free(recoup_gate_verdict* verdict);
 
 /** The gate over many accounts for one action at one instant, through the columnar kernel (no
  *  explanations): `status_out`, and `allowed_from_out` and `required_by_out` when not NULL,
  *  receive `count` elements as recoup_gate_verdict_status gives them. A bad account stops the
  *  batch with its error, prefixed "row N: ". */
-recoup_status recoup_gate_batch(const recoup_account* const* accounts, size_t count, const char* action,
+RECOUP_C_API recoup_status recoup_gate_batch(const recoup_account* const* accounts, size_t count, const char* action,
                                 int64_t at_utc_seconds, const recoup_rulebook* book, int* status_out,
                                 int64_t* allowed_from_out, int32_t* required_by_out);
 
@@ -287,11 +345,11 @@ recoup_status recoup_gate_batch(const recoup_account* const* accounts, size_t co
 typedef struct recoup_policy recoup_policy;
 
 /** A policy from a TOML file; RECOUP_STATUS_RULE_PACK ("decide.policy") names the line and key. */
-recoup_status recoup_policy_load(const char* path, recoup_policy** out);
+RECOUP_C_API recoup_status recoup_policy_load(const char* path, recoup_policy** out);
 /** A policy from TOML text; `origin` names it in errors (may be NULL). */
-recoup_status recoup_policy_load_text(const char* toml, const char* origin, recoup_policy** out);
+RECOUP_C_API recoup_status recoup_policy_load_text(const char* toml, const char* origin, recoup_policy** out);
 /** Releases a policy (NULL is allowed). */
-void recoup_policy_free(recoup_policy* policy);
+RECOUP_C_API void recoup_policy_free(recoup_policy* policy);
 
 /** Strategy codes (recoup.decide.STRATEGIES). */
 enum {
@@ -303,9 +361,9 @@ enum {
   RECOUP_STRATEGY_WRITE_OFF = 5
 };
 /** "payment_plan", ... for a strategy code; NULL for another code. */
-const char* recoup_strategy_name(int strategy);
+RECOUP_C_API const char* recoup_strategy_name(int strategy);
 /** "call", "litigate", ... for an action code (recoup.rules.GATE_ACTIONS order); NULL otherwise. */
-const char* recoup_action_name(int action);
+RECOUP_C_API const char* recoup_action_name(int action);
 
 /** The figures of a decision. Set struct_size = sizeof(recoup_decision_summary) before the call:
  *  fields added in later versions go at the end and are filled only when the caller's size has them. */
@@ -331,24 +389,480 @@ typedef struct recoup_decision recoup_decision;
  *  `disposable_income` in the same currency, at `at_utc_seconds`, under `policy` (NULL = the
  *  shipped EXAMPLE policy) and `book` (NULL = built-in packs). `id` feeds the
  *  champion/challenger split. Errors: the gate's, "decide.no_segment", "decide.currency". */
-recoup_status recoup_decide(const recoup_account* account, const char* id, const char* balance,
+RECOUP_C_API recoup_status recoup_decide(const recoup_account* account, const char* id, const char* balance,
                             const char* disposable_income, int64_t at_utc_seconds, const recoup_policy* policy,
                             const recoup_rulebook* book, recoup_decision** out);
 /** The decision's figures into *out (out->struct_size set by the caller). */
-recoup_status recoup_decision_summary_get(const recoup_decision* decision, recoup_decision_summary* out);
+RECOUP_C_API recoup_status recoup_decision_summary_get(const recoup_decision* decision, recoup_decision_summary* out);
 /** Every candidate and why it won or lost, in plain English. */
-recoup_status recoup_decision_explain(const recoup_decision* decision, char* buffer, size_t buffer_size, size_t* required);
+RECOUP_C_API recoup_status recoup_decision_explain(const recoup_decision* decision, char* buffer, size_t buffer_size, size_t* required);
 /** Releases a decision (NULL is allowed). */
-void recoup_decision_free(recoup_decision* decision);
+RECOUP_C_API void recoup_decision_free(recoup_decision* decision);
 
 /** Decides `count` accounts in one pass (the same answers as recoup_decide): `ids` (may be NULL),
  *  `balance_minor` with `currencies` (one ISO code per row, or NULL for the policy's currency of
  *  each jurisdiction). `out` holds `count` summaries, each with struct_size set by the caller.
  *  A bad account stops the batch with its error, prefixed "row N: ". */
-recoup_status recoup_decide_batch(const recoup_account* const* accounts, const char* const* ids,
+RECOUP_C_API recoup_status recoup_decide_batch(const recoup_account* const* accounts, const char* const* ids,
                                   const int64_t* balance_minor, const char* const* currencies, size_t count,
                                   int64_t at_utc_seconds, const recoup_policy* policy, const recoup_rulebook* book,
                                   recoup_decision_summary* out);
+
+/* --- verdicts: the rules behind an answer ------------------------------------------------- */
+
+/** "No amount" in optional money inputs and outputs (minor units). */
+#define RECOUP_NO_AMOUNT INT64_MIN
+
+/** The rules a check used and its reasoning (opaque). The checks below fill one when their
+ *  `verdict_out` is not NULL; release it with recoup_verdict_free. */
+typedef struct recoup_verdict recoup_verdict;
+
+/** What recoup_verdict_rule writes about a rule version. */
+enum {
+  RECOUP_RULE_ID = 0,             /**< "garnishment.ccpa_limit" */
+  RECOUP_RULE_CITATION = 1,       /**< "15 U.S.C. 1673(a)" */
+  RECOUP_RULE_CERTAINTY = 2,      /**< "verified", "secondary", "unverified", "contested" */
+  RECOUP_RULE_JURISDICTION = 3,   /**< "US", "US-NY" */
+  RECOUP_RULE_EFFECTIVE_FROM = 4, /**< "YYYY-MM-DD" */
+  RECOUP_RULE_EFFECTIVE_TO = 5,   /**< "YYYY-MM-DD", or "" while in force */
+  RECOUP_RULE_SOURCE = 6,         /**< the URL where the figure was checked (may be "") */
+  RECOUP_RULE_VALUE = 7,          /**< the figure as written, with its unit */
+  RECOUP_RULE_NOTE = 8            /**< the pack's note (may be "") */
+};
+
+/** The number of rule versions used (the first is the main one). */
+RECOUP_C_API recoup_status recoup_verdict_rule_count(const recoup_verdict* verdict, size_t* count_out);
+/** Part `what` (RECOUP_RULE_*) of rule `index`; never truncated (BUFFER_TOO_SMALL with *required). */
+RECOUP_C_API recoup_status recoup_verdict_rule(const recoup_verdict* verdict, size_t index, int what, char* buffer,
+                                               size_t buffer_size, size_t* required);
+/** The reasoning, then each rule with its citation, version and certainty. */
+RECOUP_C_API recoup_status recoup_verdict_explain(const recoup_verdict* verdict, char* buffer, size_t buffer_size,
+                                                  size_t* required);
+/** Releases a verdict (NULL is allowed). */
+RECOUP_C_API void recoup_verdict_free(recoup_verdict* verdict);
+
+/* --- payments: the waterfall over a ledger ------------------------------------------------ */
+
+/** Charge buckets (recoup.plan.BUCKETS order). */
+enum {
+  RECOUP_BUCKET_COSTS = 0,
+  RECOUP_BUCKET_FEES = 1,
+  RECOUP_BUCKET_PENALTIES = 2,
+  RECOUP_BUCKET_INTEREST = 3,
+  RECOUP_BUCKET_PRINCIPAL = 4
+};
+
+/** What a debtor owes and what they paid, in one currency (opaque). */
+typedef struct recoup_ledger recoup_ledger;
+
+/** An empty ledger in `currency`. */
+RECOUP_C_API recoup_status recoup_ledger_new(const char* currency, recoup_ledger** out);
+/** Adds a charge: due date, bucket ("costs", "fees", "penalties", "interest", "principal"),
+ *  amount (> 0) and the instalment it belongs to (0 = none). */
+RECOUP_C_API recoup_status recoup_ledger_add_charge(recoup_ledger* ledger, const char* due, const char* bucket,
+                                                    int64_t amount_minor, int64_t instalment);
+/** Adds every interest, fee and principal charge of a schedule's rows (the C++
+ *  recoup::charges_from_schedule); the schedule's currency must be the ledger's. */
+RECOUP_C_API recoup_status recoup_ledger_add_schedule(recoup_ledger* ledger, const recoup_schedule* schedule);
+/** Adds a payment: a unique id (used to reverse it), its date and amount (> 0). */
+RECOUP_C_API recoup_status recoup_ledger_add_payment(recoup_ledger* ledger, const char* id, const char* date,
+                                                     int64_t amount_minor);
+/** Releases a ledger (NULL is allowed). */
+RECOUP_C_API void recoup_ledger_free(recoup_ledger* ledger);
+
+/** How payments are spread. Initialise with recoup_waterfall_policy_init; NULL fields keep the
+ *  preset's value. */
+typedef struct recoup_waterfall_policy {
+  size_t struct_size;
+  const char* preset;      /**< "standard" (default), "penalties_fees_interest_principal", ... */
+  const char* order;       /**< space-separated buckets, all five once: "interest principal fees penalties costs" */
+  const char* scope;       /**< "per_instalment" or "per_bucket" */
+  const char* overpayment; /**< "hold_as_credit", "reduce_next_instalments" or "shorten_term" */
+} recoup_waterfall_policy;
+
+/** Sets struct_size and every field to NULL (the "standard" preset). */
+RECOUP_C_API void recoup_waterfall_policy_init(recoup_waterfall_policy* policy);
+
+/** The result of applying a ledger's payments (opaque, immutable). */
+typedef struct recoup_waterfall recoup_waterfall;
+
+/** Applies every payment of `ledger`, in date order, under `policy` (NULL = "standard").
+ *  Errors: "waterfall.amount", "waterfall.duplicate_id", "waterfall.order", "waterfall.preset". */
+RECOUP_C_API recoup_status recoup_payments_apply(const recoup_ledger* ledger, const recoup_waterfall_policy* policy,
+                                                 recoup_waterfall** out);
+/** The same ledger without payment `payment_id` (returned, NSF), replayed exactly. Errors as
+ *  recoup_payments_apply and "waterfall.unknown_payment". */
+RECOUP_C_API recoup_status recoup_payments_reverse(const recoup_ledger* ledger, const char* payment_id,
+                                                   const recoup_waterfall_policy* policy, recoup_waterfall** out);
+
+/** Totals of a waterfall. Set struct_size = sizeof(recoup_waterfall_totals). */
+typedef struct recoup_waterfall_totals {
+  size_t struct_size;
+  int64_t applied_minor;
+  int64_t outstanding_minor;
+  int64_t credit_minor;                    /**< overpayment held */
+  size_t allocation_count;
+  size_t charge_count;
+  int64_t outstanding_by_bucket_minor[5];  /**< indexed by RECOUP_BUCKET_* */
+} recoup_waterfall_totals;
+
+/** One slice of a payment applied to one charge. Set struct_size = sizeof(recoup_allocation). */
+typedef struct recoup_allocation {
+  size_t struct_size;
+  size_t payment_index;  /**< the payment, in the order it was added to the ledger */
+  char date[11];
+  size_t charge_index;   /**< the charge, in the order it was added */
+  int bucket;            /**< RECOUP_BUCKET_* */
+  int64_t amount_minor;
+} recoup_allocation;
+
+RECOUP_C_API recoup_status recoup_waterfall_totals_get(const recoup_waterfall* waterfall, recoup_waterfall_totals* out);
+/** Allocation `index` (0 .. allocation_count - 1), in the order the payments were applied. */
+RECOUP_C_API recoup_status recoup_waterfall_allocation(const recoup_waterfall* waterfall, size_t index,
+                                                       recoup_allocation* out);
+/** What is left unpaid of each charge: `out` holds `count` elements (count = charge_count). */
+RECOUP_C_API recoup_status recoup_waterfall_outstanding(const recoup_waterfall* waterfall, int64_t* out, size_t count);
+/** A plain-English account of each payment's split. */
+RECOUP_C_API recoup_status recoup_waterfall_explain(const recoup_waterfall* waterfall, char* buffer, size_t buffer_size,
+                                                    size_t* required);
+/** Releases a waterfall (NULL is allowed). */
+RECOUP_C_API void recoup_waterfall_free(recoup_waterfall* waterfall);
+
+/* --- interest accrual ------------------------------------------------------------------------ */
+
+/** Accrual terms (opaque builder): rates, freezes and ceilings. */
+typedef struct recoup_accrual_terms recoup_accrual_terms;
+
+/** New terms: `day_count` ("ACT/365F" default, "ACT/360", "ACT/ACT ISDA", "30/360", ... or the
+ *  enum names "act_365_fixed", ...) and the rounding of the posted total (default "half_up"); NULL = default. */
+RECOUP_C_API recoup_status recoup_accrual_terms_new(const char* day_count, const char* posting_rounding,
+                                                    recoup_accrual_terms** out);
+/** The contractual annual rate (decimal fraction text, "0.0725") from `effective` onwards;
+ *  add in date order, the first on or before the accrual's start. */
+RECOUP_C_API recoup_status recoup_accrual_terms_add_rate(recoup_accrual_terms* terms, const char* effective,
+                                                         const char* annual_rate);
+/** No interest (and no fees when `fees` is non-zero) on days in [from, until), for `reason`. */
+RECOUP_C_API recoup_status recoup_accrual_terms_add_freeze(recoup_accrual_terms* terms, const char* from,
+                                                           const char* until, const char* reason, int fees);
+/** The rate may not exceed `max_rate` on days in [from, until) (e.g. the SCRA 6%). */
+RECOUP_C_API recoup_status recoup_accrual_terms_add_ceiling(recoup_accrual_terms* terms, const char* from,
+                                                            const char* until, const char* max_rate, const char* reason);
+/** Releases terms (NULL is allowed). */
+RECOUP_C_API void recoup_accrual_terms_free(recoup_accrual_terms* terms);
+
+/** An accrual result (opaque, immutable). */
+typedef struct recoup_accrual recoup_accrual;
+
+/** Interest on `principal_minor` of `currency` from `from` (inclusive) to `to` (exclusive),
+ *  with `change_count` principal movements (+ advance, - repayment) on their dates, summed
+ *  exactly and rounded once. Errors: "accrual.dates", "accrual.rates", "accrual.freeze",
+ *  "accrual.balance". */
+RECOUP_C_API recoup_status recoup_accrual_compute(const recoup_accrual_terms* terms, const char* currency,
+                                                  int64_t principal_minor, const char* from, const char* to,
+                                                  size_t change_count, const char* const* change_dates,
+                                                  const int64_t* change_minor, recoup_accrual** out);
+
+/** One segment of an accrual. Set struct_size = sizeof(recoup_accrual_segment). */
+typedef struct recoup_accrual_segment {
+  size_t struct_size;
+  char from[11];
+  char to[11];
+  int64_t balance_minor;
+  char rate[48];                  /**< the rate applied (after a ceiling; "0" while frozen) */
+  int64_t year_fraction_numerator;
+  int64_t year_fraction_denominator;
+  char interest[64];              /**< exact, or to 18 places (half_even) when it does not terminate */
+} recoup_accrual_segment;
+
+/** The posted interest in minor units and the number of segments (either may be NULL). */
+RECOUP_C_API recoup_status recoup_accrual_interest(const recoup_accrual* accrual, int64_t* interest_minor,
+                                                   size_t* segment_count);
+/** The exact total in currency units, "numerator/denominator". */
+RECOUP_C_API recoup_status recoup_accrual_exact(const recoup_accrual* accrual, char* buffer, size_t buffer_size,
+                                                size_t* required);
+RECOUP_C_API recoup_status recoup_accrual_segment_get(const recoup_accrual* accrual, size_t index,
+                                                      recoup_accrual_segment* out);
+RECOUP_C_API recoup_status recoup_accrual_explain(const recoup_accrual* accrual, char* buffer, size_t buffer_size,
+                                                  size_t* required);
+RECOUP_C_API void recoup_accrual_free(recoup_accrual* accrual);
+
+/* --- plan monitoring --------------------------------------------------------------------- */
+
+/** Plan statuses (0 = the batch row failed). */
+enum {
+  RECOUP_MONITOR_FAILED = 0,
+  RECOUP_MONITOR_ON_TRACK = 1,
+  RECOUP_MONITOR_IN_ARREARS = 2,
+  RECOUP_MONITOR_BROKEN = 3,
+  RECOUP_MONITOR_COMPLETED = 4
+};
+/** Instalment states of recoup_plan_monitor. */
+enum {
+  RECOUP_INSTALMENT_PAID = 0,
+  RECOUP_INSTALMENT_LATE = 1,
+  RECOUP_INSTALMENT_SHORT_PAID = 2,
+  RECOUP_INSTALMENT_MISSED = 3,
+  RECOUP_INSTALMENT_IN_GRACE = 4,
+  RECOUP_INSTALMENT_NOT_YET_DUE = 5
+};
+
+/** The rules that turn payments into a verdict. Initialise with recoup_monitor_policy_init
+ *  (the defaults of recoup::monitor_policy), then set what you need. */
+typedef struct recoup_monitor_policy {
+  size_t struct_size;
+  int64_t grace_days;                     /**< 0 */
+  int64_t tolerance_minor;                /**< RECOUP_NO_AMOUNT = none */
+  const char* tolerance_fraction;         /**< "0.05" = 5% of the instalment; NULL = 0 */
+  int64_t broken_after_missed;            /**< 2; 0 = off */
+  int missed_consecutive;                 /**< 0 = in total since the last cure */
+  int64_t broken_arrears_at_least_minor;  /**< RECOUP_NO_AMOUNT = off */
+  int64_t broken_arrears_instalments;     /**< 0 = off */
+  int cure;                               /**< 1 */
+  const char* overpayment;                /**< "roll_forward" (NULL) or "hold_as_credit" */
+} recoup_monitor_policy;
+
+RECOUP_C_API void recoup_monitor_policy_init(recoup_monitor_policy* policy);
+
+/** The verdict on one plan. Set struct_size = sizeof(recoup_monitor_result). */
+typedef struct recoup_monitor_result {
+  size_t struct_size;
+  int status;                   /**< RECOUP_MONITOR_* */
+  int64_t arrears_minor;        /**< contractual: unpaid on instalments due before as_of */
+  int64_t days_past_due;
+  int64_t paid_minor;           /**< payments dated on or before as_of */
+  int64_t applied_minor;
+  int64_t unapplied_minor;
+  int64_t outstanding_minor;
+  int64_t missed_count;
+  int64_t missed_consecutive_now;
+  int64_t payments_after_as_of;
+  int32_t broken_on;            /**< day serial; RECOUP_NO_DATE when not broken */
+  int32_t last_cured_on;        /**< day serial; RECOUP_NO_DATE when never cured */
+} recoup_monitor_result;
+
+/** Monitors `plan` on `as_of` ("YYYY-MM-DD") given payments (dates "YYYY-MM-DD", minor units)
+ *  under `policy` (NULL = defaults). `states_out`, when not NULL, receives one RECOUP_INSTALMENT_*
+ *  per schedule row (recoup_schedule_row_count elements); `explanation` as everywhere. Errors:
+ *  "monitor.policy", "monitor.negative_payment", "monitor.currency". */
+RECOUP_C_API recoup_status recoup_plan_monitor(const recoup_schedule* plan, size_t payment_count,
+                                               const char* const* payment_dates, const int64_t* payment_minor,
+                                               const char* as_of, const recoup_monitor_policy* policy,
+                                               recoup_monitor_result* out, int* states_out, char* explanation,
+                                               size_t explanation_size, size_t* required);
+
+/** Monitors many plans (the same answers as recoup_plan_monitor), all amounts in `currency`. Plan i
+ *  has instalments inst_offsets[i] .. inst_offsets[i+1]-1 (due day serials and amounts) and
+ *  payments pay_offsets[i] .. pay_offsets[i+1]-1; offsets hold plan_count + 1 elements starting at
+ *  0. `as_of` holds 1 or plan_count day serials. Outputs hold plan_count elements; the optional
+ *  ones may be NULL. A bad plan stops the batch with its error, prefixed "row N: ". */
+RECOUP_C_API recoup_status recoup_plan_monitor_batch(const char* currency, size_t plan_count, const int64_t* inst_offsets,
+                                                     const int32_t* due_date, const int64_t* due_minor,
+                                                     const int64_t* pay_offsets, const int32_t* pay_date,
+                                                     const int64_t* pay_minor, const int32_t* as_of, size_t as_of_count,
+                                                     const recoup_monitor_policy* policy, int8_t* status_out,
+                                                     int64_t* arrears_minor_out, int64_t* days_past_due_out,
+                                                     int64_t* paid_minor_out, int64_t* outstanding_minor_out,
+                                                     int64_t* missed_count_out);
+
+/* --- contact: may this call be placed now? (Reg F 1006.14, state overlays) ---------------- */
+
+/** Call outcomes (codes of the call-log columns). */
+enum {
+  RECOUP_CALL_CONNECTED_CONVERSATION = 0,
+  RECOUP_CALL_UNANSWERED = 1,
+  RECOUP_CALL_VOICEMAIL = 2,
+  RECOUP_CALL_NOT_CONNECTED = 3
+};
+/** Kinds of number dialled. */
+enum { RECOUP_NUMBER_PERSONAL = 0, RECOUP_NUMBER_OTHER = 1 };
+/** Bits of recoup_contact_result.blocks: which rules block the call. */
+enum {
+  RECOUP_CONTACT_CALL_FREQUENCY = 1,
+  RECOUP_CONTACT_POST_CONVERSATION_WAIT = 2,
+  RECOUP_CONTACT_INCONVENIENT_TIME = 4
+};
+
+/** A proposed call. Initialise with recoup_contact_request_init. */
+typedef struct recoup_contact_request {
+  size_t struct_size;
+  int64_t at_utc_seconds;     /**< the proposed time, seconds since 1970 UTC */
+  const char* time_zones;     /**< required: candidate IANA zones, space-separated; the first counts days */
+  const char* jurisdiction;   /**< "US" (default) or a state "US-MA" */
+  int number_kind;            /**< RECOUP_NUMBER_* (default personal) */
+  int with_consent;           /**< placed with direct prior consent: not counted */
+  int search_days;            /**< how far next_allowed searches, 1..3660 (default 400) */
+} recoup_contact_request;
+
+RECOUP_C_API void recoup_contact_request_init(recoup_contact_request* request);
+
+/** The answer. Set struct_size = sizeof(recoup_contact_result). */
+typedef struct recoup_contact_result {
+  size_t struct_size;
+  int allowed;
+  int64_t next_allowed;  /**< earliest allowed instant >= at; RECOUP_NO_INSTANT when none in the search */
+  unsigned blocks;       /**< RECOUP_CONTACT_* bits; 0 when allowed */
+  size_t reason_count;
+} recoup_contact_result;
+
+/** May a call to one person about one debt be placed at request->at_utc_seconds, given the
+ *  `call_count` calls already placed (seconds since 1970 UTC, RECOUP_CALL_* outcomes; the
+ *  consent and number-kind columns may be NULL)? `book` NULL = the built-in packs;
+ *  `verdict_out` (may be NULL) receives the reasons, rules and citations. Errors:
+ *  "contact.no_time_zone", "contact.unknown_time_zone", "contact.search_days",
+ *  "contact.outcome", RECOUP_STATUS_UNKNOWN_JURISDICTION ("contact.jurisdiction"). */
+RECOUP_C_API recoup_status recoup_contact_may_call(size_t call_count, const int64_t* call_utc_seconds,
+                                                   const uint8_t* call_outcomes, const uint8_t* excluded_by_consent,
+                                                   const uint8_t* number_kinds, const recoup_contact_request* request,
+                                                   const recoup_rulebook* book, recoup_contact_result* out,
+                                                   recoup_verdict** verdict_out);
+
+/* --- garnishment: the most an ordinary creditor may take from one pay ----------------------- */
+
+/** Facts some states' limits depend on. Initialise with recoup_garnishment_options_init. */
+typedef struct recoup_garnishment_options {
+  size_t struct_size;
+  int head_of_family;                   /**< Florida s222.11 */
+  int written_consent;                  /**< Florida: the head of family agreed in writing */
+  int64_t local_minimum_hourly_minor;   /**< a higher local minimum wage (cents); RECOUP_NO_AMOUNT = none */
+  const char* wage_region;              /**< "nyc_li_westchester" (New York) or NULL */
+} recoup_garnishment_options;
+
+RECOUP_C_API void recoup_garnishment_options_init(recoup_garnishment_options* options);
+
+/** Which limit binds. */
+enum { RECOUP_BINDING_FEDERAL = 0, RECOUP_BINDING_STATE = 1, RECOUP_BINDING_BOTH = 2 };
+
+/** The answer in USD cents. Set struct_size = sizeof(recoup_garnishment_result). */
+typedef struct recoup_garnishment_result {
+  size_t struct_size;
+  int64_t amount_minor;          /**< the maximum garnishable, rounded down to the cent */
+  int64_t federal_minor;         /**< the federal (CCPA) figure */
+  int64_t state_minor;           /**< the state figure; RECOUP_NO_AMOUNT when no state rule applies */
+  int binding;                   /**< RECOUP_BINDING_* */
+  int64_t federal_floor_minor;   /**< the protected federal floor */
+  int64_t state_floor_minor;     /**< RECOUP_NO_AMOUNT when the state's formula has none */
+} recoup_garnishment_result;
+
+/** The most an ordinary judgment creditor may garnish from one pay period's disposable earnings
+ *  (USD cents) in `jurisdiction` ("US" or "US-XX") for earnings payable on `as_of`. `gross_minor`
+ *  is RECOUP_NO_AMOUNT unless the state's limit uses gross pay (NY, IL, MA); `pay_period` is
+ *  "weekly", "biweekly", "semimonthly" or "monthly"; `options` and `book` may be NULL. Errors:
+ *  "garnishment.negative_earnings", "garnishment.gross_required", "garnishment.pay_period",
+ *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("garnishment.jurisdiction", "rules.not_in_force"). */
+RECOUP_C_API recoup_status recoup_garnishment_limit(const char* jurisdiction, int64_t disposable_minor,
+                                                    int64_t gross_minor, const char* pay_period, const char* as_of,
+                                                    const recoup_garnishment_options* options,
+                                                    const recoup_rulebook* book, recoup_garnishment_result* out,
+                                                    recoup_verdict** verdict_out);
+
+/** The batch form: `count` debtors, `jurisdictions` one per row (NULL: every row
+ *  `default_jurisdiction`), `gross_minor` NULL or one per row (RECOUP_NO_AMOUNT = none). `out`
+ *  receives the maximum per row; `federal_out`, `state_out` (RECOUP_NO_AMOUNT where no state rule)
+ *  may be NULL. A bad row stops the batch with its error, prefixed "row N: ". */
+RECOUP_C_API recoup_status recoup_garnishment_batch(size_t count, const char* const* jurisdictions,
+                                                    const char* default_jurisdiction, const int64_t* disposable_minor,
+                                                    const int64_t* gross_minor, const char* pay_period,
+                                                    const char* as_of, const recoup_garnishment_options* options,
+                                                    const recoup_rulebook* book, int64_t* out, int64_t* federal_out,
+                                                    int64_t* state_out);
+
+/* --- statutory interest and compensation on late debts and judgments ----------------------- */
+
+/** The answer. Set struct_size = sizeof(recoup_interest_result). */
+typedef struct recoup_interest_result {
+  size_t struct_size;
+  int64_t amount_minor;     /**< the interest, rounded once with the mode asked */
+  int64_t days;             /**< paid_on - from */
+  char annual_rate[48];     /**< percent a year applied ("13.25"; the first if it changed) */
+  char reference_rate[48];  /**< percent, or "" when none */
+  char reference_date[11];  /**< the day the reference rate was read, or "" */
+} recoup_interest_result;
+
+/** Interest the law adds. `kind` "late_payment" (UK Late Payment Act for "GB"; the EU Directive for
+ *  "EU" or a member state: `from` is the due date) or "judgment" ("GB-EAW" 8% simple; "US"
+ *  28 U.S.C. 1961 with `rate_percent` the weekly 1-year CMT, compounded annually: `from` is the
+ *  day judgment was entered). `rate_percent` is NULL where the law fixes the rate. Errors:
+ *  "interest.dates", "interest.rate", "interest.negative_amount", "interest.kind",
+ *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("interest.jurisdiction", "rules.not_in_force"). */
+RECOUP_C_API recoup_status recoup_statutory_interest(const char* kind, const char* jurisdiction, const char* currency,
+                                                     int64_t amount_minor, const char* from, const char* paid_on,
+                                                     const char* rate_percent, const char* rounding,
+                                                     const recoup_rulebook* book, recoup_interest_result* out,
+                                                     recoup_verdict** verdict_out);
+
+/** The fixed compensation for a late commercial debt in force on `as_of` ("GB": 40/70/100 GBP;
+ *  "EU" or a member state: 40 EUR), in minor units of the debt's currency. */
+RECOUP_C_API recoup_status recoup_late_payment_compensation(const char* jurisdiction, const char* currency,
+                                                            int64_t debt_minor, const char* as_of,
+                                                            const recoup_rulebook* book, int64_t* amount_minor_out,
+                                                            recoup_verdict** verdict_out);
+
+/** A reference rate ("boe_bank_rate", "ecb_main_refinancing") in force on `on`: the percent a
+ *  year as decimal text into `buffer`, and the day it took effect into effective_from_out[11]
+ *  (may be NULL). */
+RECOUP_C_API recoup_status recoup_reference_rate(const char* name, const char* on, const recoup_rulebook* book,
+                                                 char* buffer, size_t buffer_size, size_t* required,
+                                                 char effective_from_out[11], recoup_verdict** verdict_out);
+
+/* --- settlement: an offer and what it is worth ------------------------------------------- */
+
+/** An offer and how to value it. Initialise with recoup_settle_terms_init; text fields are
+ *  decimal text ("0.60") or names as in the C++ and Python APIs; NULL = default. */
+typedef struct recoup_settle_terms {
+  size_t struct_size;
+  const char* kind;                 /**< "lump_sum" (default), "instalment_settlement", "full_balance_plan" */
+  const char* fraction;             /**< the share paid, 0 < f <= 1 (lump_sum, instalment_settlement) */
+  int64_t minimum_minor;            /**< lump_sum: the least accepted; RECOUP_NO_AMOUNT = none */
+  int64_t payments;                 /**< instalments (instalment_settlement, full_balance_plan) */
+  const char* frequency;            /**< "monthly" (default) */
+  const char* first_due;            /**< "YYYY-MM-DD" or NULL */
+  const char* rounding;             /**< of the settled amount; default "half_up" */
+  const char* remainder;            /**< split of instalments; default "largest_remainder" */
+  const char* discount_rate;        /**< per period of the offer ("0.01" a month); default "0" */
+  const char* hazard;               /**< constant break hazard per period; default "0" (never breaks) */
+  size_t survival_count;            /**< > 0: a survival curve instead of the hazard */
+  const char* const* survival;      /**< survival at periods 1..survival_count, non-increasing in [0, 1] */
+  int64_t per_contact_minor;        /**< cost of one contact; RECOUP_NO_AMOUNT = free */
+  const char* setup_contacts;       /**< contacts to agree the offer; default "0" */
+  const char* contacts_per_payment; /**< default "0" */
+  int64_t legal_minor;              /**< legal costs now; RECOUP_NO_AMOUNT = none */
+  const char* commission;           /**< agency commission on amounts recovered, 0..1; default "0" */
+  const char* value_rounding;       /**< rounding of the valuation figures; default "half_even" */
+  const char* report_filed_on;      /**< "YYYY-MM-DD": also judge Form 1099-C for a return filed then; NULL = not */
+  const char* discharge_event;      /**< default "agreement" (event F) */
+  int applicable_entity;            /**< default 1 (26 U.S.C. 6050P(c)) */
+} recoup_settle_terms;
+
+RECOUP_C_API void recoup_settle_terms_init(recoup_settle_terms* terms);
+
+/** The offer's figures and value, in minor units of the balance. Set struct_size. */
+typedef struct recoup_settle_result {
+  size_t struct_size;
+  int64_t settled_minor;
+  int64_t forgiven_minor;
+  int64_t payment_count;
+  int64_t npv_minor;
+  int64_t expected_gross_minor;
+  int64_t commission_minor;
+  int64_t contact_costs_minor;
+  int64_t legal_minor;
+  int64_t expected_net_minor;
+  char completion_probability[48];
+  char expected_contacts[48];
+  int reportable;                   /**< Form 1099-C: 1 required, 0 not, -1 not judged */
+} recoup_settle_result;
+
+/** Builds the offer for a balance of `balance_minor` in `currency` and values it (the C++
+ *  value_offer, and report_forgiveness when terms->report_filed_on is set). `payments_out`
+ *  (may be NULL) receives up to `payments_capacity` payment amounts (payment_count needed);
+ *  `verdict_out` receives the Form 1099-C verdict when it was judged (else *verdict_out = NULL).
+ *  Errors: "settle.balance", "settle.fraction", "settle.payments", "settle.discount_rate",
+ *  "settle.hazard_range", "settle.survival_range", "settle.survival_too_short". */
+RECOUP_C_API recoup_status recoup_settle_value(const char* currency, int64_t balance_minor,
+                                               const recoup_settle_terms* terms, const recoup_rulebook* book,
+                                               recoup_settle_result* out, int64_t* payments_out,
+                                               size_t payments_capacity, char* explanation, size_t explanation_size,
+                                               size_t* required, recoup_verdict** verdict_out);
 
 #ifdef __cplusplus
 } /* extern "C" */

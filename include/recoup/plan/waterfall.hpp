@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "recoup/core/money.hpp"
+#include "recoup/plan/schedule.hpp"
 #include "recoup/time/civil_date.hpp"
 
 namespace recoup {
@@ -83,6 +84,11 @@ struct waterfall_result {
   /// A plain-English account of each payment's split.
   [[nodiscard]] std::string explain(const std::vector<charge>& charges) const;
 };
+
+/// What a schedule makes owed: each instalment's fees, interest and principal (in that order)
+/// as charges due on the row's date, with the row's number as `instalment`. Zero amounts are
+/// left out; a down-payment row (number 0) is paid at the start, so it is not owed.
+[[nodiscard]] std::vector<charge> charges_from_schedule(const schedule& plan);
 
 /// Applies every payment, in date order, to `charges` under `policy`. Errors: invalid_input
 /// "waterfall.amount" (a non-positive charge or payment), "waterfall.duplicate_id",

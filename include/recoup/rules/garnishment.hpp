@@ -90,11 +90,14 @@ struct garnishment_verdict : verdict {
                                                     const garnishment_options& options = {},
                                                     const rule_book& book = rule_book::defaults());
 
+/// In garnishment_columns::gross_minor: no gross earnings known for this row.
+inline constexpr std::int64_t no_gross = INT64_MIN;
+
 /// Columns of a portfolio for garnishment_limits: one row per debtor, amounts in USD cents.
 struct garnishment_columns {
   std::span<const std::int64_t> disposable_minor;   ///< disposable earnings, cents
   std::span<const std::string> jurisdictions{};     ///< one per row, or empty: every row `default_jurisdiction`
-  std::span<const std::int64_t> gross_minor{};      ///< gross earnings, cents, or empty (none)
+  std::span<const std::int64_t> gross_minor{};      ///< gross earnings, cents (no_gross: none), or empty (none)
 };
 
 /// The batch form of garnishment_limit: writes the maximum garnishable (cents) of each row to

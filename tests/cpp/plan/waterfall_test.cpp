@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "recoup/plan/accrual.hpp"
+#include "recoup/plan/schedule.hpp"
 #include "recoup/plan/waterfall.hpp"
 
 using namespace recoup;
@@ -90,6 +91,28 @@ TEST_CASE("waterfall: a returned payment is reversed by replaying the ledger", "
   CHECK(before.total_applied == m("225.00 GBP"));
   CHECK(before.credit == m("25.00 GBP"));
   CHECK_THROWS_WITH(reverse_payment(charges, ledger, "p9"), Catch::Contains("no payment with id 'p9'"));
+}
+
+TEST_CASE("waterfall: a schedule's charges add up to its total, fees before interest before principal",
+          "[plan][waterfall]") {
+  schedule_terms t{.principal = m("1000.00 USD"), .rate = annual_rate(decimal::parse("0.12")), .periods = 12,
+                   .start = d("2026-01-01"), .first_due = d("2026-02-01")};
+  const auto plan = build_schedule(t);
+  const auto charges = charges_from_schedule(plan);
+  REQUIRE(charges.size() == 24);  // interest and principal of 12 instalments (no fees)
+  money total = money::zero(currency("USD"));
+  for (const auto& c : charges) total = total + c.amount;
+  CHECK(total == plan.total_payment());
+  CHECK(charges[0].bucket == charge_bucket::interest);
+  CHECK(charges[1].bucket == charge_bucket::principal);
+  CHECK(charges[0].due == plan.rows()[0].due_date);
+  CHECK(charges[23].instalment == 12);
+  // Paying every instalment on its due date clears the ledger exactly.
+  std::vector<ledger_payment> pays;
+  for (const auto& r : plan.rows()) pays.push_back({std::to_string(r.number), r.due_date, r.payment});
+  const auto w = apply_payments(charges, pays);
+  CHECK(w.total_outstanding.is_zero());
+  CHECK(w.credit.is_zero());
 }
 
 TEST_CASE("waterfall: bad ledgers are refused", "[plan][waterfall]") {

@@ -263,6 +263,18 @@ TEST_CASE("the batch form agrees with the scalar form row by row", "[garnishment
     REQUIRE_THROWS_MATCHES(garnishment_limits({disposable, states, gross}, "US", pay_period::weekly, d("2026-03-01"), o),
                            invalid_input_error, has_id("garnishment.negative_earnings", "row 4: "));
   }
+  SECTION("no_gross marks a row without gross earnings: a federal row is unaffected, New York needs it") {
+    const std::vector<std::int64_t> g{no_gross, no_gross};
+    const std::vector<std::int64_t> disp{25000, 60000};
+    const std::vector<std::string> js{"US", "US-NY"};
+    std::vector<std::int64_t> o(2);
+    row_errors errs;
+    garnishment_limits({disp, js, g}, "US", pay_period::weekly, d("2026-03-01"), o, &errs);
+    CHECK(o[0] == 3250);
+    REQUIRE(errs.size() == 1);
+    CHECK(errs[0].row == 1);
+    CHECK(errs[0].id == "garnishment.gross_required");
+  }
   SECTION("column lengths must agree") {
     std::vector<std::int64_t> short_out(2);
     REQUIRE_THROWS_MATCHES(garnishment_limits({disposable, {}, {}}, "US", pay_period::weekly, d("2026-03-01"), short_out),

@@ -1,0 +1,74 @@
+// The C ABI for contact limits (recoup::rules::may_call): Reg F 1006.14 call frequency, the wait
+// after a conversation, convenient hours in every candidate zone, and state overlays.
+#include <algorithm>
+
+#include "c_entry.hpp"
+
+using namespace recoup::c_abi;
+
+extern "C" {
+
+void recoup_contact_request_init(recoup_contact_request* request) {
+  if (request == nullptr) return;
+  const recoup::rules::contact_request d;
+  *request = recoup_contact_request{};
+  request->struct_size = sizeof(recoup_contact_request);
+  request->jurisdiction = nullptr;  // "US"
+  request->number_kind = RECOUP_NUMBER_PERSONAL;
+  request->search_days = d.search_days;
+}
+
+recoup_status recoup_contact_may_call(size_t call_count, const int64_t* call_utc_seconds, const uint8_t* call_outcomes,
+                                      const uint8_t* excluded_by_consent, const uint8_t* number_kinds,
+                                      const recoup_contact_request* request, const recoup_rulebook* book,
+                                      recoup_contact_result* out, recoup_verdict** verdict_out) {
+  return entry([&] {
+    namespace r = recoup::rules;
+    if (verdict_out != nullptr) *verdict_out = nullptr;
+    const auto& q = require(request, "request");
+    check_struct_size(q.struct_size, RECOUP_C_FIELD_END(recoup_contact_request, search_days), "recoup_contact_request");
+    auto& o = require(out, "out");
+    check_struct_size(o.struct_size, RECOUP_C_FIELD_END(recoup_contact_result, reason_count), "recoup_contact_result");
+    const auto at = require_array(call_utc_seconds, call_count, "call_utc_seconds");
+    const auto outcomes = require_array(call_outcomes, call_count, "call_outcomes");
+    const auto kind_of = [](unsigned code, const char* what) {
+      if (code > RECOUP_NUMBER_OTHER)
+        throw recoup::invalid_input_error("contact.number_kind", std::string(what) + ": number kind code " +
+                                                                     std::to_string(code) +
+                                                                     " is not RECOUP_NUMBER_PERSONAL (0) or _OTHER (1)");
+      return static_cast<r::number_kind>(code);
+    };
+    std::vector<r::call_record> log;
+    log.reserve(call_count);
+    for (std::size_t i = 0; i < call_count; ++i) {
+      if (outcomes[i] > RECOUP_CALL_NOT_CONNECTED)
+        throw recoup::invalid_input_error("contact.outcome", "call " + std::to_string(i) + ": outcome code " +
+                                                                 std::to_string(outcomes[i]) +
+                                                                 " is not one of RECOUP_CALL_* (0..3)");
+      log.push_back(r::call_record{
+          .at = instant(at[i]),
+          .outcome = static_cast<r::call_outcome>(outcomes[i]),
+          .excluded_by_consent = excluded_by_consent != nullptr && excluded_by_consent[i] != 0,
+          .number = number_kinds == nullptr ? r::number_kind::personal : kind_of(number_kinds[i], "call")});
+    }
+    r::contact_request req;
+    req.at = instant(q.at_utc_seconds);
+    req.time_zones = split_words(q.time_zones);
+    if (q.jurisdiction != nullptr) req.jurisdiction = q.jurisdiction;
+    req.number = kind_of(static_cast<unsigned>(q.number_kind), "request");
+    req.with_consent = q.with_consent != 0;
+    req.search_days = q.search_days;
+    req.explain = verdict_out != nullptr;
+    const auto v = r::may_call(log, req, book_or_default(book));
+    o.allowed = v.allowed ? 1 : 0;
+    o.next_allowed = v.next_allowed ? v.next_allowed->time_since_epoch().count() : RECOUP_NO_INSTANT;
+    unsigned blocks = 0;
+    for (const auto& reason : v.reasons) blocks |= 1u << static_cast<unsigned>(reason.kind);
+    o.blocks = blocks;
+    o.reason_count = v.reasons.size();
+    emit_verdict(v, verdict_out);
+    return RECOUP_STATUS_OK;
+  });
+}
+
+}  // extern "C"
