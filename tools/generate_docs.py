@@ -1,10 +1,11 @@
 """Generates the reference pages that come from data: docs/reference/currencies.md,
-docs/reference/python-api.md and docs/reference/rules/ (one page per rule pack in data/rules/).
+docs/reference/python-api.md, docs/reference/cpp-api.md and c-api.md (from the headers' doc
+comments, tools/cpp_reference.py) and docs/reference/rules/ (one page per rule pack in data/rules/).
 
     python tools/generate_docs.py                # rewrite the generated pages
     python tools/generate_docs.py --check        # exit 1 if a committed page is out of date
     python tools/generate_docs.py --only rules   # just one group (repeatable): currencies,
-                                                 #   python-api, rules
+                                                 #   python-api, cpp-api, c-api, rules
 
 The rules pages are built from the TOML alone (no import of recoup); the set of pages follows the
 files in data/rules/, and --check also reports pages in docs/reference/rules/ that no pack makes.
@@ -25,6 +26,8 @@ except ModuleNotFoundError:  # Python < 3.11
     import tomli as tomllib  # type: ignore[no-redef]
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import cpp_reference  # noqa: E402  (tools/cpp_reference.py: the C++ and C API pages)
 
 
 def currencies_page() -> str:
@@ -345,6 +348,8 @@ def rules_pages() -> dict[pathlib.Path, Callable[[], str]]:
 GROUPS: dict[str, Callable[[], dict[pathlib.Path, Callable[[], str]]]] = {
     "currencies": lambda: {ROOT / "docs" / "reference" / "currencies.md": currencies_page},
     "python-api": lambda: {ROOT / "docs" / "reference" / "python-api.md": python_api_page},
+    "cpp-api": lambda: {ROOT / "docs" / "reference" / "cpp-api.md": cpp_reference.cpp_api_page},
+    "c-api": lambda: {ROOT / "docs" / "reference" / "c-api.md": cpp_reference.c_api_page},
     "rules": rules_pages,
 }
 

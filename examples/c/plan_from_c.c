@@ -8,7 +8,7 @@
 int main(void) {
   recoup_schedule_terms terms;
   recoup_schedule* plan = NULL;
-  recoup_schedule_row row;
+  recoup_schedule_row row = {sizeof(recoup_schedule_row), 0, "", 0, 0, 0, 0, 0};
   size_t rows = 0, i, need = 0;
   char* text;
   char amount[32];

@@ -6,6 +6,17 @@
 
 using namespace recoup::c_abi;
 
+static_assert(RECOUP_CALL_CONNECTED_CONVERSATION == static_cast<int>(recoup::rules::call_outcome::connected_conversation));
+static_assert(RECOUP_CALL_UNANSWERED == static_cast<int>(recoup::rules::call_outcome::unanswered));
+static_assert(RECOUP_CALL_VOICEMAIL == static_cast<int>(recoup::rules::call_outcome::voicemail));
+static_assert(RECOUP_CALL_NOT_CONNECTED == static_cast<int>(recoup::rules::call_outcome::not_connected));
+static_assert(RECOUP_NUMBER_PERSONAL == static_cast<int>(recoup::rules::number_kind::personal));
+static_assert(RECOUP_NUMBER_OTHER == static_cast<int>(recoup::rules::number_kind::other));
+static_assert(RECOUP_CONTACT_CALL_FREQUENCY == 1 << static_cast<int>(recoup::rules::contact_block::call_frequency));
+static_assert(RECOUP_CONTACT_POST_CONVERSATION_WAIT ==
+              1 << static_cast<int>(recoup::rules::contact_block::post_conversation_wait));
+static_assert(RECOUP_CONTACT_INCONVENIENT_TIME == 1 << static_cast<int>(recoup::rules::contact_block::inconvenient_time));
+
 extern "C" {
 
 void recoup_contact_request_init(recoup_contact_request* request) {

@@ -4,6 +4,18 @@
 
 using namespace recoup::c_abi;
 
+static_assert(RECOUP_MONITOR_FAILED == static_cast<int>(recoup::monitor_code::failed));
+static_assert(RECOUP_MONITOR_ON_TRACK == static_cast<int>(recoup::monitor_code::on_track));
+static_assert(RECOUP_MONITOR_IN_ARREARS == static_cast<int>(recoup::monitor_code::in_arrears));
+static_assert(RECOUP_MONITOR_BROKEN == static_cast<int>(recoup::monitor_code::broken));
+static_assert(RECOUP_MONITOR_COMPLETED == static_cast<int>(recoup::monitor_code::completed));
+static_assert(RECOUP_INSTALMENT_PAID == static_cast<int>(recoup::instalment_state::paid));
+static_assert(RECOUP_INSTALMENT_LATE == static_cast<int>(recoup::instalment_state::late));
+static_assert(RECOUP_INSTALMENT_SHORT_PAID == static_cast<int>(recoup::instalment_state::short_paid));
+static_assert(RECOUP_INSTALMENT_MISSED == static_cast<int>(recoup::instalment_state::missed));
+static_assert(RECOUP_INSTALMENT_IN_GRACE == static_cast<int>(recoup::instalment_state::in_grace));
+static_assert(RECOUP_INSTALMENT_NOT_YET_DUE == static_cast<int>(recoup::instalment_state::not_yet_due));
+
 namespace {
 
 recoup::monitor_policy policy_of(const recoup_monitor_policy* p, recoup::currency c) {

@@ -19,6 +19,12 @@ struct recoup_waterfall {
 
 using namespace recoup::c_abi;
 
+static_assert(RECOUP_BUCKET_COSTS == static_cast<int>(recoup::charge_bucket::costs));
+static_assert(RECOUP_BUCKET_FEES == static_cast<int>(recoup::charge_bucket::fees));
+static_assert(RECOUP_BUCKET_PENALTIES == static_cast<int>(recoup::charge_bucket::penalties));
+static_assert(RECOUP_BUCKET_INTEREST == static_cast<int>(recoup::charge_bucket::interest));
+static_assert(RECOUP_BUCKET_PRINCIPAL == static_cast<int>(recoup::charge_bucket::principal));
+
 namespace {
 
 recoup::waterfall_policy policy_of(const recoup_waterfall_policy* p) {

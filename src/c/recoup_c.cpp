@@ -101,6 +101,28 @@ const char* recoup_last_error_message(void) { return thread_local_error().messag
 const char* recoup_last_error_id(void) { return thread_local_error().id.c_str(); }
 const char* recoup_version(void) { return recoup::version; }
 
+// The C statuses 1..9 are the C++ error kinds (one table: recoup::error_kind).
+static_assert(RECOUP_STATUS_INVALID_INPUT == static_cast<int>(recoup::error_kind::invalid_input));
+static_assert(RECOUP_STATUS_CURRENCY_MISMATCH == static_cast<int>(recoup::error_kind::currency_mismatch));
+static_assert(RECOUP_STATUS_OVERFLOW == static_cast<int>(recoup::error_kind::overflow));
+static_assert(RECOUP_STATUS_DIVISION_BY_ZERO == static_cast<int>(recoup::error_kind::division_by_zero));
+static_assert(RECOUP_STATUS_UNKNOWN_CURRENCY == static_cast<int>(recoup::error_kind::unknown_currency));
+static_assert(RECOUP_STATUS_UNKNOWN_JURISDICTION == static_cast<int>(recoup::error_kind::unknown_jurisdiction));
+static_assert(RECOUP_STATUS_RULE_PACK == static_cast<int>(recoup::error_kind::rule_pack));
+static_assert(RECOUP_STATUS_FLOAT_INPUT == static_cast<int>(recoup::error_kind::float_input));
+static_assert(RECOUP_STATUS_NO_CONVERGENCE == static_cast<int>(recoup::error_kind::no_convergence));
+static_assert(RECOUP_STATUS_NO_CONVERGENCE == recoup::error_kind_max, "a new error kind needs its C status");
+static_assert(RECOUP_GATE_ALLOWED == static_cast<int>(recoup::rules::gate_status::allowed));
+static_assert(RECOUP_GATE_BLOCKED == static_cast<int>(recoup::rules::gate_status::blocked));
+static_assert(RECOUP_GATE_ALLOWED_FROM == static_cast<int>(recoup::rules::gate_status::allowed_from));
+static_assert(RECOUP_STRATEGY_PAYMENT_PLAN == static_cast<int>(recoup::decide::strategy::payment_plan));
+static_assert(RECOUP_STRATEGY_SETTLEMENT == static_cast<int>(recoup::decide::strategy::settlement));
+static_assert(RECOUP_STRATEGY_LITIGATION == static_cast<int>(recoup::decide::strategy::litigation));
+static_assert(RECOUP_STRATEGY_AGENCY == static_cast<int>(recoup::decide::strategy::agency));
+static_assert(RECOUP_STRATEGY_SALE == static_cast<int>(recoup::decide::strategy::sale));
+static_assert(RECOUP_STRATEGY_WRITE_OFF == static_cast<int>(recoup::decide::strategy::write_off));
+static_assert(RECOUP_STRATEGY_WRITE_OFF + 1 == static_cast<int>(recoup::decide::strategy_count));
+
 const char* recoup_status_name(recoup_status status) {
   switch (status) {
     case RECOUP_STATUS_OK: return "ok";
@@ -111,7 +133,7 @@ const char* recoup_status_name(recoup_status status) {
     default: break;
   }
   const int k = static_cast<int>(status);
-  if (k >= 1 && k <= 9) return recoup::to_string(static_cast<recoup::error_kind>(k)).data();
+  if (k >= 1 && k <= recoup::error_kind_max) return recoup::to_string(static_cast<recoup::error_kind>(k)).data();
   return "unknown";
 }
 
@@ -188,12 +210,14 @@ recoup_status recoup_calendar_add_business_days(const char* calendar_id, const c
 void recoup_schedule_terms_init(recoup_schedule_terms* terms) {
   if (terms == nullptr) return;
   *terms = recoup_schedule_terms{};
+  terms->struct_size = sizeof(recoup_schedule_terms);
   terms->payment_step_minor = 1;
 }
 
 recoup_status recoup_schedule_build(const recoup_schedule_terms* terms, recoup_schedule** out) {
   return entry([&] {
     const recoup_schedule_terms& t = require(terms, "terms");
+    check_struct_size(t.struct_size, RECOUP_C_FIELD_END(recoup_schedule_terms, adjustment), "recoup_schedule_terms");
     require(out, "out");
     *out = nullptr;
     const recoup::currency c(require_text(t.currency, "terms.currency"));
@@ -232,6 +256,7 @@ recoup_status recoup_schedule_get_row(const recoup_schedule* schedule, size_t in
   return entry([&] {
     const auto& rows = require(schedule, "schedule").value.rows();
     recoup_schedule_row& out = require(row_out, "row_out");
+    check_struct_size(out.struct_size, RECOUP_C_FIELD_END(recoup_schedule_row, balance_minor), "recoup_schedule_row");
     if (index >= rows.size()) {
       throw recoup::invalid_input_error("c.index", "row " + std::to_string(index) + " is out of range: the schedule has " +
                                                        std::to_string(rows.size()) + " rows");

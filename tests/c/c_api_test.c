@@ -59,7 +59,7 @@ static void test_schedule(void) {
   recoup_schedule_terms t;
   recoup_schedule* s = NULL;
   size_t rows = 0;
-  recoup_schedule_row row;
+  recoup_schedule_row row = {sizeof(recoup_schedule_row), 0, "", 0, 0, 0, 0, 0};
   int64_t total = 0, interest = 0, regular = 0;
   size_t need = 0;
   char* text;
@@ -120,12 +120,15 @@ static void test_apr(void) {
 }
 
 static void test_limitation(void) {
-  recoup_limitation_facts facts = {NULL, "2021-03-15", NULL, NULL, 0};
+  recoup_limitation_facts facts = {sizeof(recoup_limitation_facts), NULL, "2021-03-15", NULL, NULL, 0};
   recoup_limitation_result r;
+  recoup_verdict* v = NULL;
+  char cite[512];
+  r.struct_size = sizeof r;
   char text[4096];
   size_t need = 0;
   /* Tex. Civ. Prac. & Rem. Code 16.004(c): open account, 4 years from the last activity. */
-  CHECK(recoup_limitation("US-TX", "open_account", &facts, "2026-11-23", &r, text, sizeof text, &need) ==
+  CHECK(recoup_limitation("US-TX", "open_account", &facts, "2026-11-23", NULL, &r, text, sizeof text, &need, NULL) ==
         RECOUP_STATUS_OK);
   CHECK(r.status == RECOUP_LIMITATION_EXPIRED);
   CHECK(strcmp(r.expires_on, "2025-03-15") == 0);
@@ -134,28 +137,38 @@ static void test_limitation(void) {
   CHECK(strstr(text, "2025-03-15") != NULL && need == strlen(text) + 1);
   /* England and Wales: 6 years; a part payment now would restart the period (s.29(5)). */
   facts.last_payment = "2024-05-01";
-  CHECK(recoup_limitation("GB-EAW", "open_account", &facts, "2026-11-23", &r, NULL, 0, NULL) == RECOUP_STATUS_OK);
+  CHECK(recoup_limitation("GB-EAW", "open_account", &facts, "2026-11-23", NULL, &r, NULL, 0, NULL, NULL) == RECOUP_STATUS_OK);
   CHECK(r.status == RECOUP_LIMITATION_RUNNING && strcmp(r.expires_on, "2030-05-01") == 0);
   CHECK((r.flags & RECOUP_LIMITATION_PAYMENT_NOW_RESTARTS) != 0);
   /* No start date: unknown, never a guess. */
   facts.last_payment = NULL;
-  CHECK(recoup_limitation("US-CA", "written_contract", &facts, "2026-11-23", &r, NULL, 0, NULL) == RECOUP_STATUS_OK);
+  CHECK(recoup_limitation("US-CA", "written_contract", &facts, "2026-11-23", NULL, &r, NULL, 0, NULL, NULL) == RECOUP_STATUS_OK);
   CHECK(r.status == RECOUP_LIMITATION_UNKNOWN && r.expires_on[0] == '\0');
   /* Errors name what is wrong. */
-  CHECK(recoup_limitation("US-XX", "open_account", &facts, "2026-11-23", &r, NULL, 0, NULL) ==
+  CHECK(recoup_limitation("US-XX", "open_account", &facts, "2026-11-23", NULL, &r, NULL, 0, NULL, NULL) ==
         RECOUP_STATUS_UNKNOWN_JURISDICTION);
   CHECK(strstr(recoup_last_error_message(), "US-XX") != NULL);
-  CHECK(recoup_limitation("US-TX", "credit_card", &facts, "2026-11-23", &r, NULL, 0, NULL) ==
+  CHECK(recoup_limitation("US-TX", "credit_card", &facts, "2026-11-23", NULL, &r, NULL, 0, NULL, NULL) ==
         RECOUP_STATUS_INVALID_INPUT);
   CHECK(strcmp(recoup_last_error_id(), "limitation.debt_type") == 0);
   facts.defaulted_on = "2024-02-30";
-  CHECK(recoup_limitation("US-TX", "open_account", &facts, "2026-11-23", &r, NULL, 0, NULL) ==
+  CHECK(recoup_limitation("US-TX", "open_account", &facts, "2026-11-23", NULL, &r, NULL, 0, NULL, NULL) ==
         RECOUP_STATUS_INVALID_INPUT);
-  CHECK(recoup_limitation("US-TX", "open_account", NULL, "2026-11-23", &r, NULL, 0, NULL) ==
+  CHECK(recoup_limitation("US-TX", "open_account", NULL, "2026-11-23", NULL, &r, NULL, 0, NULL, NULL) ==
         RECOUP_STATUS_NULL_ARGUMENT);
   facts.defaulted_on = "2021-03-15";
-  CHECK(recoup_limitation("US-TX", "open_account", &facts, "2026-11-23", &r, text, 4, &need) ==
+  CHECK(recoup_limitation("US-TX", "open_account", &facts, "2026-11-23", NULL, &r, text, 4, &need, NULL) ==
         RECOUP_STATUS_BUFFER_TOO_SMALL);
+  /* The whole citation through the verdict (the result's field is for display). */
+  CHECK(recoup_limitation("US-TX", "open_account", &facts, "2026-11-23", NULL, &r, NULL, 0, NULL, &v) == RECOUP_STATUS_OK);
+  CHECK(recoup_verdict_rule(v, 0, RECOUP_RULE_CITATION, cite, sizeof cite, NULL) == RECOUP_STATUS_OK);
+  CHECK(strstr(cite, "16.004(c)") != NULL);
+  recoup_verdict_free(v);
+  /* A struct from a caller that did not set struct_size is refused, not read past its end. */
+  facts.struct_size = 0;
+  CHECK(recoup_limitation("US-TX", "open_account", &facts, "2026-11-23", NULL, &r, NULL, 0, NULL, NULL) ==
+        RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "c.struct_size") == 0);
 }
 
 /* The compliance gate: a cease request (15 U.S.C. 1692c(c)) and a time-barred suit (12 CFR 1006.26(b)). */

@@ -405,9 +405,12 @@ static void test_limitation_batch(void) {
     recoup_limitation_facts f;
     recoup_limitation_result r;
     memset(&f, 0, sizeof f);
+    f.struct_size = sizeof f;
+    r.struct_size = sizeof r;
     f.defaulted_on = default_text[i];
     f.last_payment = payment_text[i];
-    CHECK(recoup_limitation(codes[jurisdiction[i]], type_names[i], &f, "2026-06-01", &r, NULL, 0, NULL) == RECOUP_STATUS_OK);
+    CHECK(recoup_limitation(codes[jurisdiction[i]], type_names[i], &f, "2026-06-01", NULL, &r, NULL, 0, NULL, NULL) ==
+          RECOUP_STATUS_OK);
     CHECK((int)status[i] == r.status);
     CHECK(expires[i] == (r.expires_on[0] ? serial(r.expires_on) : RECOUP_NO_DATE));
     CHECK((flags[i] & 127u) == r.flags);

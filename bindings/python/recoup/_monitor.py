@@ -60,7 +60,7 @@ DateLike = Union[date, str]
 Payment = Tuple[date, AmountLike]
 
 #: Status codes of ``monitor_plans`` (0 = the row failed; see ``error_rows``).
-STATUS_CODES = {0: "failed", 1: "on_track", 2: "in_arrears", 3: "broken", 4: "completed"}
+STATUS_CODES: dict[int, str] = dict(_core.MONITOR_STATUS_CODES)  # from recoup::monitor_code
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ __all__ = [
 #: not_connected calls (busy, number not in service) are excluded from every limit.
 CALL_OUTCOMES: tuple[str, ...] = tuple(_core.CALL_OUTCOMES)
 #: Kinds of number dialled, by code (Massachusetts limits them separately).
-NUMBER_KINDS: tuple[str, ...] = ("personal", "other")
+NUMBER_KINDS: tuple[str, ...] = tuple(_core.NUMBER_KINDS)
 
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
 _SECOND = _dt.timedelta(seconds=1)

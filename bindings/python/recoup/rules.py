@@ -61,21 +61,13 @@ __all__ = [
     "table",
 ]
 
-#: The debt types limitation statutes distinguish (``limitation.<type>`` rule ids).
-DEBT_TYPES = ("written_contract", "oral_contract", "promissory_note", "open_account", "specialty")
-#: Codes of the ``status`` column of :func:`limitation_columns`.
-LIMITATION_STATUSES = ("running", "expired", "unknown")
-#: Bits of the ``flags`` column of :func:`limitation_columns`.
-LIMITATION_FLAGS = {
-    "start_is_lower_bound": 1,
-    "restarted": 2,
-    "revived": 4,
-    "extinguished": 8,
-    "contested": 16,
-    "payment_now_restarts": 32,
-    "payment_now_revives": 64,
-    "no_rule_in_force": 128,
-}
+#: The debt types limitation statutes distinguish (``limitation.<type>`` rule ids), from the
+#: C++ table (recoup::rules::debt_type), in code order.
+DEBT_TYPES: tuple[str, ...] = tuple(_core.DEBT_TYPES)
+#: Codes of the ``status`` column of :func:`limitation_columns` (recoup::rules::limitation_status).
+LIMITATION_STATUSES: tuple[str, ...] = tuple(_core.LIMITATION_STATUSES)
+#: Bits of the ``flags`` column of :func:`limitation_columns` (recoup::rules::limitation_flag_names).
+LIMITATION_FLAGS: dict[str, int] = dict(_core.LIMITATION_FLAGS)
 
 _NO_DATE = np.iinfo(np.int32).min
 _NAT = np.iinfo(np.int64).min

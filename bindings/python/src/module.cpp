@@ -1,6 +1,8 @@
 // recoup._core: the compiled module behind the public `recoup` package.
 #include <pybind11/pybind11.h>
 
+#include <iterator>
+
 #include "casters.hpp"
 
 namespace py = pybind11;
@@ -26,8 +28,9 @@ void translate(const error& e) {
                                 "RulePackError",
                                 "FloatInputError",
                                 "NoConvergenceError"};
+  static_assert(std::size(names) == error_kind_max + 1, "one Python exception class per recoup::error_kind");
   const int k = static_cast<int>(e.kind());
-  const char* name = (k >= 1 && k <= 9) ? names[k] : "RecoupError";
+  const char* name = (k >= 1 && k <= error_kind_max) ? names[k] : "RecoupError";
   py::object errors = py::module_::import("recoup._errors");
   py::object cls = errors.attr(name);
   py::object exc = cls(py::str(e.what()));

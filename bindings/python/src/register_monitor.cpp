@@ -131,6 +131,14 @@ std::pair<std::vector<civil_date>, std::vector<money>> instalments_of(const py::
 }  // namespace
 
 void register_monitor(py::module_& m) {
+  // The status codes of monitor_plans, from the C++ tables (monitor_code = monitor_status + 1).
+  static_assert(static_cast<int>(monitor_code::completed) == static_cast<int>(monitor_status::completed) + 1);
+  py::dict codes;
+  codes[py::int_(0)] = "failed";
+  for (int k = 0; k <= static_cast<int>(monitor_status::completed); ++k)
+    codes[py::int_(k + 1)] = std::string(to_string(static_cast<monitor_status>(k)));
+  m.attr("MONITOR_STATUS_CODES") = codes;
+
   m.def(
       "monitor",
       [](const schedule& s, const py::object& payments, const py::object& as_of, const py::object& policy) {

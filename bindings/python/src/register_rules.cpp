@@ -41,6 +41,22 @@ py::dict params_of(const rules::rule_entry& e) {
 }  // namespace
 
 void register_rules(py::module_& m) {
+  // The limitation tables, defined once in recoup/rules/limitation.hpp.
+  py::tuple types(rules::debt_type_count);
+  for (std::size_t i = 0; i < rules::debt_type_count; ++i)
+    types[i] = std::string(rules::to_string(static_cast<rules::debt_type>(i)));
+  m.attr("DEBT_TYPES") = types;
+  py::tuple statuses(rules::limitation_status_count);
+  for (std::size_t i = 0; i < rules::limitation_status_count; ++i)
+    statuses[i] = std::string(rules::to_string(static_cast<rules::limitation_status>(i)));
+  m.attr("LIMITATION_STATUSES") = statuses;
+  py::dict flags;
+  for (const auto& f : rules::limitation_flag_names) flags[py::str(std::string(f.name))] = f.bit;
+  m.attr("LIMITATION_FLAGS") = flags;
+  py::tuple kinds(error_kind_max);
+  for (int k = 1; k <= error_kind_max; ++k) kinds[static_cast<std::size_t>(k - 1)] = std::string(to_string(static_cast<error_kind>(k)));
+  m.attr("ERROR_KINDS") = kinds;
+
   py::class_<rules::rule_reference>(m, "RuleReference", "A rule version a verdict used: id, citation, dates, certainty.")
       .def_readonly("rule_id", &rules::rule_reference::rule_id)
       .def_readonly("jurisdiction", &rules::rule_reference::jurisdiction)

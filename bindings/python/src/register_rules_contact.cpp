@@ -37,6 +37,9 @@ void register_rules_contact(py::module_& m) {
   py::tuple outcomes(4);
   for (std::size_t i = 0; i < 4; ++i) outcomes[i] = std::string(to_string(static_cast<call_outcome>(i)));
   m.attr("CALL_OUTCOMES") = outcomes;
+  py::tuple kinds(2);
+  for (std::size_t i = 0; i < 2; ++i) kinds[i] = std::string(to_string(static_cast<number_kind>(i)));
+  m.attr("NUMBER_KINDS") = kinds;
 
   py::class_<contact_reason>(m, "ContactReason",
                              "One reason a proposed call is not allowed: the rule, a plain-English message and "

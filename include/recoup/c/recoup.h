@@ -57,6 +57,10 @@ typedef enum recoup_status {
   RECOUP_STATUS_INTERNAL = 199
 } recoup_status;
 
+/** Handles used across sections (opaque; described where they are built). */
+typedef struct recoup_rulebook recoup_rulebook;
+typedef struct recoup_verdict recoup_verdict;
+
 /* --- errors and version ------------------------------------------------------------------- */
 
 /** The message of this thread's last error ("" when the last call succeeded). */
@@ -110,9 +114,10 @@ RECOUP_C_API recoup_status recoup_calendar_add_business_days(const char* calenda
 
 typedef struct recoup_schedule recoup_schedule;
 
-/** Terms of a schedule. Initialise with recoup_schedule_terms_init, then set what you need.
- *  Text fields use the names of the C++ and Python APIs; NULL means the default. */
+/** Terms of a schedule. Initialise with recoup_schedule_terms_init (it sets struct_size), then
+ *  set what you need. Text fields use the names of the C++ and Python APIs; NULL means the default. */
 typedef struct recoup_schedule_terms {
+  size_t struct_size;            /* sizeof(recoup_schedule_terms) */
   const char* shape;             /* "level_payment" (default), "level_principal", "interest_only",
                                     "fixed_instalment", "graduated", "custom" (not in the C ABI) */
   const char* currency;          /* required, e.g. "USD" */
@@ -131,8 +136,9 @@ typedef struct recoup_schedule_terms {
   const char* adjustment;        /* "following" (default), "modified_following", ... */
 } recoup_schedule_terms;
 
-/** One row of a schedule. */
+/** One row of a schedule. Set struct_size = sizeof(recoup_schedule_row). */
 typedef struct recoup_schedule_row {
+  size_t struct_size;
   int64_t number;
   char due_date[11];
   int64_t payment_minor;
@@ -142,7 +148,7 @@ typedef struct recoup_schedule_row {
   int64_t balance_minor;
 } recoup_schedule_row;
 
-/** Sets every field to its default (NULL / 0; payment_step_minor = 1). */
+/** Sets struct_size and every field to its default (NULL / 0; payment_step_minor = 1). */
 RECOUP_C_API void recoup_schedule_terms_init(recoup_schedule_terms* terms);
 
 /** Builds a schedule; on success *out owns it (release with recoup_schedule_free). */
@@ -176,8 +182,10 @@ RECOUP_C_API recoup_status recoup_apr(const char* method, const char* currency, 
 
 /* --- limitation periods ------------------------------------------------------------------ */
 
-/** What is known about a debt; a NULL date is unknown (never guessed). */
+/** What is known about a debt; a NULL date is unknown (never guessed). Set struct_size =
+ *  sizeof(recoup_limitation_facts). */
 typedef struct recoup_limitation_facts {
+  size_t struct_size;
   const char* defaulted_on;        /**< breach / first missed payment, "YYYY-MM-DD" or NULL */
   const char* last_payment;        /**< the latest part payment, or NULL */
   const char* last_acknowledgment; /**< the latest written, signed acknowledgment, or NULL */
@@ -199,30 +207,34 @@ enum {
   RECOUP_LIMITATION_PAYMENT_NOW_REVIVES = 64
 };
 
+/** A limitation verdict's figures. Set struct_size = sizeof(recoup_limitation_result). */
 typedef struct recoup_limitation_result {
+  size_t struct_size;
   int status;                     /**< RECOUP_LIMITATION_RUNNING, _EXPIRED or _UNKNOWN */
   char expires_on[11];            /**< the last day in time, "YYYY-MM-DD"; "" when unknown */
   char alternative_expires_on[11]; /**< contested classifications: the expiry under the other reading, else "" */
   unsigned flags;                 /**< RECOUP_LIMITATION_* bits */
   char rule_id[64];               /**< e.g. "limitation.open_account" */
-  char citation[256];             /**< the statute, truncated with "..." if longer */
+  char citation[256];             /**< the statute, truncated with "..." if longer (verdict_out has it whole) */
 } recoup_limitation_result;
 
 /** The limitation verdict for one debt in `jurisdiction` ("US-TX", "GB-EAW", ...) and
  *  `debt_type` ("written_contract", "oral_contract", "promissory_note", "open_account",
- *  "specialty") as of `as_of`, from the built-in rule packs. `explanation` (may be NULL with
- *  `required` NULL) receives the plain-English reasoning and every rule cited. Errors:
+ *  "specialty") as of `as_of`, under `book` (NULL = the built-in packs). `explanation` (may be
+ *  NULL with `required` NULL) receives the plain-English reasoning and every rule cited;
+ *  `verdict_out` (may be NULL) every rule used, citations whole. Errors:
  *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("rules.unknown_jurisdiction", "rules.not_in_force"),
  *  RECOUP_STATUS_INVALID_INPUT ("limitation.debt_type", "date.malformed", "date.invalid"). */
-RECOUP_C_API recoup_status recoup_limitation(const char* jurisdiction, const char* debt_type, const recoup_limitation_facts* facts,
-                                const char* as_of, recoup_limitation_result* out, char* explanation,
-                                size_t explanation_size, size_t* required);
+RECOUP_C_API recoup_status recoup_limitation(const char* jurisdiction, const char* debt_type,
+                                             const recoup_limitation_facts* facts, const char* as_of,
+                                             const recoup_rulebook* book, recoup_limitation_result* out,
+                                             char* explanation, size_t explanation_size, size_t* required,
+                                             recoup_verdict** verdict_out);
 
 /* --- rule books ------------------------------------------------------------------------- */
 
-/** A rule book: the built-in packs plus the caller's override packs (opaque; load every pack
- *  before sharing it with other threads, which may then read it concurrently). */
-typedef struct recoup_rulebook recoup_rulebook;
+/* recoup_rulebook: the built-in packs plus the caller's override packs (opaque; load every pack
+ * before sharing it with other threads, which may then read it concurrently). */
 
 /** A new book holding the built-in packs (data/rules/ of the library). */
 RECOUP_C_API recoup_status recoup_rulebook_new(recoup_rulebook** out);
@@ -413,9 +425,8 @@ RECOUP_C_API recoup_status recoup_decide_batch(const recoup_account* const* acco
 /** "No amount" in optional money inputs and outputs (minor units). */
 #define RECOUP_NO_AMOUNT INT64_MIN
 
-/** The rules a check used and its reasoning (opaque). The checks below fill one when their
- *  `verdict_out` is not NULL; release it with recoup_verdict_free. */
-typedef struct recoup_verdict recoup_verdict;
+/* recoup_verdict: the rules a check used and its reasoning (opaque). The checks fill one when
+ * their `verdict_out` is not NULL; release it with recoup_verdict_free. */
 
 /** What recoup_verdict_rule writes about a rule version. */
 enum {

@@ -30,6 +30,9 @@ enum class error_kind : int {
   no_convergence = 9,        ///< an iterative solver found no answer       (Python: ArithmeticError)
 };
 
+/// The highest error kind (kinds are 1 .. error_kind_max).
+inline constexpr int error_kind_max = 9;
+
 /// Stable name of an error kind ("invalid_input", "overflow", ...).
 constexpr std::string_view to_string(error_kind kind) noexcept {
   switch (kind) {

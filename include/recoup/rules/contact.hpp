@@ -122,7 +122,7 @@ struct contact_verdict : verdict {
 /// of more than one person or debt), "contact.search_days", "contact.time" (a time outside the
 /// years 0001..9999); unknown_jurisdiction_error "contact.jurisdiction" (not "US" or "US-XX");
 /// the rule book's errors when a figure is missing or not in force on the call's local date.
-contact_verdict may_call(std::span<const call_record> log, const contact_request& request,
+[[nodiscard]] contact_verdict may_call(std::span<const call_record> log, const contact_request& request,
                          const rule_book& book = rule_book::defaults());
 
 /// Per-call flags written by check_call_log (a bit set per call).

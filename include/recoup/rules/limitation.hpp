@@ -26,6 +26,7 @@
 //   limitation.revival_debt_buyer is false).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -46,6 +47,8 @@ enum class debt_type : std::uint8_t {
   open_account,  ///< open account / credit card (classified differently by state; may be contested)
   specialty,     ///< a deed (UK: 12 years)
 };
+/// The number of debt types (codes 0 .. debt_type_count - 1).
+inline constexpr std::size_t debt_type_count = 5;
 
 /// "written_contract", ...; debt_type_from_name throws invalid_input_error ("limitation.debt_type").
 std::string_view to_string(debt_type t) noexcept;
@@ -56,6 +59,8 @@ enum class limitation_status : std::uint8_t {
   expired,  ///< time-barred on the as-of date
   unknown,  ///< no start date known, or no rule in force: nothing is guessed
 };
+/// The number of limitation statuses.
+inline constexpr std::size_t limitation_status_count = 3;
 
 std::string_view to_string(limitation_status s) noexcept;
 
@@ -87,7 +92,7 @@ struct limitation_verdict : verdict {
 };
 
 /// The limitation verdict for one debt.
-limitation_verdict limitation(std::string_view jurisdiction, debt_type type, const limitation_facts& facts,
+[[nodiscard]] limitation_verdict limitation(std::string_view jurisdiction, debt_type type, const limitation_facts& facts,
                               civil_date as_of, const rule_book& book = rule_book::defaults());
 
 // --- columnar form ----------------------------------------------------------------------------
@@ -106,6 +111,23 @@ enum limitation_flag : std::uint8_t {
   limitation_payment_revives = 64,
   limitation_no_rule = 128,      ///< no version in force on the as-of date (status unknown)
 };
+
+/// The flag bits with their names: the one table the Python (rules.LIMITATION_FLAGS) and C
+/// (RECOUP_LIMITATION_*, checked at compile time) names come from.
+struct limitation_flag_name {
+  std::string_view name;
+  std::uint8_t bit;
+};
+inline constexpr std::array<limitation_flag_name, 8> limitation_flag_names{{
+    {"start_is_lower_bound", limitation_lower_bound},
+    {"restarted", limitation_restarted},
+    {"revived", limitation_revived},
+    {"extinguished", limitation_extinguished},
+    {"contested", limitation_contested},
+    {"payment_now_restarts", limitation_payment_restarts},
+    {"payment_now_revives", limitation_payment_revives},
+    {"no_rule_in_force", limitation_no_rule},
+}};
 
 /// Input columns. Dates are day serials (days since 1970-01-01) with no_date for missing;
 /// jurisdiction holds indexes into the code list given to limitation_table; as_of has one
