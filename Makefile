@@ -88,6 +88,7 @@ bench: python
 	$(VPY) benchmarks/monitor_peers.py
 	$(VPY) benchmarks/rules_peers.py
 	$(VPY) benchmarks/portfolio_evaluate_bench.py --accounts 1000000
+	$(VPY) benchmarks/include_cost.py
 
 wheel: venv
 	$(VPY) -m pip wheel -q --no-build-isolation --no-deps -w dist .

@@ -4,6 +4,7 @@
 #include "recoup/time.hpp"
 #include "recoup/plan/accrual.hpp"
 #include "recoup/plan/annual_rate.hpp"
+#include "recoup/plan/periodic_rate.hpp"
 #include "recoup/plan/schedule.hpp"
 #include "recoup/plan/schedule_batch.hpp"
 #include "recoup/plan/schedule_terms.hpp"

@@ -182,4 +182,13 @@ std::string offer_valuation::explain() const {
   return o.str();
 }
 
+offer_valuation value_offer(const settlement_offer& offer, const periodic_rate& discount_rate, const break_model& model,
+                            const collection_costs& costs, rounding_mode rounding) {
+  if (offer.kind != offer_kind::lump_sum && offer.frequency_name != discount_rate.period().name())
+    throw invalid_input_error("rate.frequency", "the offer is paid " + offer.frequency_name + " but the rate given is per " +
+                                                    discount_rate.period().name() +
+                                                    " period; convert it first (periodic_rate::from_annual)");
+  return value_offer(offer, discount_rate.fraction(), model, costs, rounding);
+}
+
 }  // namespace recoup

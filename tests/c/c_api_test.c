@@ -5,16 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-
-#define CHECK(cond)                                                              \
-  do {                                                                           \
-    if (!(cond)) {                                                               \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s (%s)\n", __FILE__, \
-              __LINE__, #cond, recoup_last_error_message(), recoup_last_error_id()); \
-      ++failures;                                                                \
-    }                                                                            \
-  } while (0)
+#include "check.h"
 
 static void test_money(void) {
   char code[4];

@@ -6,16 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-
-#define CHECK(cond)                                                                   \
-  do {                                                                                \
-    if (!(cond)) {                                                                    \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s (%s)\n", __FILE__,     \
-              __LINE__, #cond, recoup_last_error_message(), recoup_last_error_id());  \
-      ++failures;                                                                     \
-    }                                                                                 \
-  } while (0)
+#include "check.h"
 
 static int32_t serial(const char* date) {
   int32_t s = 0;

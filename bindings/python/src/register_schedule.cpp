@@ -256,22 +256,8 @@ void register_schedule(py::module_& m) {
       RECOUP_SCHEDULE_OPTION_ARGS);
 
   py::class_<schedule_terms>(m, "ScheduleTerms", "The terms of a schedule, checked when it is built (see schedule_terms).");
-  m.def(
-      "schedule_terms",
-      [](const std::string& shape, const money& principal, const py::object& rate, std::int64_t periods,
-         const py::object& freq, const py::object& start, const py::object& first_due, const std::string& interest,
-         const std::string& day_count, const std::string& odd_period, const py::object& interest_rounding,
-         const py::object& payment_step, const py::object& payment_rounding, const std::string& residue,
-         const py::object& instalment, const py::object& amounts, std::int64_t step_every, const py::object& step_rate,
-         const py::object& down_payment, const py::object& balloon, const py::object& fee,
-         std::int64_t interest_only_periods, std::int64_t payment_holiday_periods, const py::object& cal,
-         const std::string& adjustment, int anchor_day, bool end_of_month) {
-        return make_terms(shape, principal, rate, periods, freq, start, first_due, interest, day_count, odd_period,
-                          interest_rounding, payment_step, payment_rounding, residue, instalment, amounts, step_every,
-                          step_rate, down_payment, balloon, fee, interest_only_periods, payment_holiday_periods, cal,
-                          adjustment, anchor_day, end_of_month);
-      },
-      "The terms build_schedule would use, unbuilt (for reschedule, which sets the principal).", py::arg("shape"),
+  m.def("schedule_terms", &make_terms,
+        "The terms build_schedule would use, unbuilt (for reschedule, which sets the principal).", py::arg("shape"),
       py::arg("principal"), py::arg("annual_rate") = 0, py::arg("periods") = 0, py::arg("frequency") = "monthly",
       py::arg("start") = py::none(), py::arg("first_due") = py::none(), RECOUP_SCHEDULE_OPTION_ARGS);
 

@@ -22,6 +22,7 @@
 #include <concepts>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,10 @@ class decimal {
   /// separators, no NaN or Infinity. Trailing fractional zeros beyond 38 digits are dropped
   /// (exact); any other excess throws overflow_error ("decimal.too_many_digits").
   static decimal parse(std::string_view text);
+  /// The non-throwing parse: the value, or nullopt with the reason in *why (when given).
+  [[nodiscard]] static std::optional<decimal> try_parse(std::string_view text, parse_failure* why = nullptr) noexcept {
+    return detail::try_parse_with<decimal>([&] { return parse(text); }, why);
+  }
 
   /// coefficient × 10^-scale. Throws invalid_input_error for a scale outside 0..38 and
   /// overflow_error for |coefficient| >= 10^38.
@@ -108,9 +113,11 @@ class decimal {
   friend decimal operator/(const decimal&, const decimal&) = delete;
 
   friend bool operator==(const decimal& a, const decimal& b) noexcept { return compare(a, b) == 0; }
-  friend std::strong_ordering operator<=>(const decimal& a, const decimal& b) noexcept {
+  /// Weak, not strong: 1.5 and 1.50 compare equivalent but are not the same value (their
+  /// scales differ, and to_string() shows it).
+  friend std::weak_ordering operator<=>(const decimal& a, const decimal& b) noexcept {
     const int c = compare(a, b);
-    return c < 0 ? std::strong_ordering::less : (c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal);
+    return c < 0 ? std::weak_ordering::less : (c > 0 ? std::weak_ordering::greater : std::weak_ordering::equivalent);
   }
 
   /// Hash consistent with ==: 1.5 and 1.50 hash alike.

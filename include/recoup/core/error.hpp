@@ -11,6 +11,7 @@
 //   catch (const recoup::invalid_input_error& e) { e.id(); /* "money.excess_precision" */ }
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -64,6 +65,37 @@ class error : public std::runtime_error {
   error_kind kind_;
   std::string id_;
 };
+
+/// Why a non-throwing parse (money::try_parse, decimal::try_parse) failed: what the throwing
+/// form would have thrown.
+struct parse_failure {
+  error_kind kind = error_kind::invalid_input;
+  std::string id;       ///< "money.syntax", "currency.unknown", ...
+  std::string message;  ///< names the bad text and what to fix
+};
+
+namespace detail {
+/// Runs parse(); on a recoup::error fills *why (when given) and returns nullopt. Never throws:
+/// out of memory gives kind overflow with no id or message (nothing can be allocated).
+template <class T, class Parse>
+std::optional<T> try_parse_with(Parse&& parse, parse_failure* why) noexcept {
+  try {
+    return parse();
+  } catch (const error& e) {
+    if (why != nullptr) {
+      why->kind = e.kind();
+      try {
+        why->id = e.id();
+        why->message = e.what();
+      } catch (...) {
+      }
+    }
+  } catch (...) {
+    if (why != nullptr) why->kind = error_kind::overflow;  // out of memory: no text can be kept
+  }
+  return std::nullopt;
+}
+}  // namespace detail
 
 #define RECOUP_DEFINE_ERROR_(name, kind_value)                                      \
   class name : public error {                                                       \

@@ -23,6 +23,7 @@
 #include <compare>
 #include <concepts>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,7 @@ class money {
   /// `amount` has a non-zero digit beyond the currency's minor unit (1.001 USD),
   /// invalid_input_error ("money.no_minor_unit") for currencies such as XAU, and
   /// overflow_error ("money.overflow") beyond int64 minor units.
-  money(const decimal& amount, ::recoup::currency c);
+  explicit money(const decimal& amount, ::recoup::currency c);
 
   /// Binary floating point is refused: use money::from_double(x, c, mode). (A template, so
   /// that an integer amount such as money(10, usd) is not ambiguous between float and double.)
@@ -58,6 +59,10 @@ class money {
   /// Parses "<amount> <CODE>": "1234.56 USD", "-0.05 GBP", "100 JPY". Exactly one space;
   /// the amount obeys the same precision rule as the constructor.
   static money parse(std::string_view text);
+  /// The non-throwing parse: the amount, or nullopt with the reason in *why (when given).
+  [[nodiscard]] static std::optional<money> try_parse(std::string_view text, parse_failure* why = nullptr) noexcept {
+    return detail::try_parse_with<money>([&] { return parse(text); }, why);
+  }
 
   /// The count of minor units.
   [[nodiscard]] constexpr std::int64_t minor_units() const noexcept { return minor_; }

@@ -26,6 +26,7 @@
 #include "recoup/core/decimal.hpp"
 #include "recoup/core/money.hpp"
 #include "recoup/core/rounding.hpp"
+#include "recoup/plan/periodic_rate.hpp"
 #include "recoup/settle/break_model.hpp"
 #include "recoup/settle/collection_costs.hpp"
 #include "recoup/settle/offer.hpp"
@@ -57,6 +58,12 @@ struct offer_valuation {
 /// "settle.discount_rate", "settle.survival_too_short" (the curve ends before the last payment),
 /// and those of validate(collection_costs).
 [[nodiscard]] offer_valuation value_offer(const settlement_offer& offer, const decimal& discount_rate,
+                                          const break_model& model, const collection_costs& costs,
+                                          rounding_mode rounding);
+
+/// As above with a rate that names its period: throws invalid_input_error "rate.frequency"
+/// unless it is per period of the offer's payments (a lump sum, paid now, takes any rate).
+[[nodiscard]] offer_valuation value_offer(const settlement_offer& offer, const periodic_rate& discount_rate,
                                           const break_model& model, const collection_costs& costs,
                                           rounding_mode rounding);
 
