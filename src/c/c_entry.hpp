@@ -1,7 +1,7 @@
 #pragma once
 // Internal to the C ABI (src/c/): the guard that turns every C++ exception into a status code and
 // a thread-local message, argument checks, text output that never truncates, and the handle
-// structs shared by more than one file. Nothing here is installed.
+// structs shared by more than one file (definitions in c_entry.cpp). Nothing here is installed.
 
 #include <chrono>
 #include <cstddef>
@@ -125,10 +125,7 @@ inline void emit_verdict(const rules::verdict& v, recoup_verdict** out) {
 /// the last field this version writes unconditionally).
 void check_struct_size(std::size_t given, std::size_t needed, const char* type);
 
-/// True when the caller's struct (struct_size `given`) has room for the field ending at `end`.
-inline bool has_field(std::size_t given, std::size_t end) { return given >= end; }
-
 }  // namespace recoup::c_abi
 
-/// The end offset of a field, for has_field / check_struct_size.
+/// The end offset of a field, for check_struct_size.
 #define RECOUP_C_FIELD_END(type, field) (offsetof(type, field) + sizeof(std::declval<type&>().field))

@@ -21,12 +21,9 @@ extern "C" {
 
 void recoup_contact_request_init(recoup_contact_request* request) {
   if (request == nullptr) return;
-  const recoup::rules::contact_request d;
-  *request = recoup_contact_request{};
+  *request = recoup_contact_request{};  // jurisdiction NULL = "US", number kind personal
   request->struct_size = sizeof(recoup_contact_request);
-  request->jurisdiction = nullptr;  // "US"
-  request->number_kind = RECOUP_NUMBER_PERSONAL;
-  request->search_days = d.search_days;
+  request->search_days = recoup::rules::contact_request{}.search_days;
 }
 
 recoup_status recoup_contact_may_call(size_t call_count, const int64_t* call_utc_seconds, const uint8_t* call_outcomes,

@@ -71,7 +71,7 @@ recoup_status recoup_plan_monitor(const recoup_schedule* plan, size_t payment_co
     const auto& s = require(plan, "plan").value;
     auto& o = require(out, "out");
     check_struct_size(o.struct_size, RECOUP_C_FIELD_END(recoup_monitor_result, last_cured_on), "recoup_monitor_result");
-    const recoup::currency c = s.rows().empty() ? recoup::currency("USD") : s.rows().front().payment.currency();
+    const recoup::currency c = s.terms().principal.currency();
     const auto dates = require_array(payment_dates, payment_count, "payment_dates");
     const auto amounts = require_array(payment_minor, payment_count, "payment_minor");
     std::vector<recoup::dated_payment> payments;
@@ -124,14 +124,12 @@ recoup_status recoup_plan_monitor_batch(const char* currency, size_t plan_count,
                                          .pay_date = require_array(pay_date, n_pay, "pay_date"),
                                          .pay_minor = require_array(pay_minor, n_pay, "pay_minor"),
                                          .as_of = require_array(as_of, as_of_count, "as_of")};
-    // The kernel writes every column; the caller may not want them all.
-    const auto column = [&](int64_t* p) -> std::span<int64_t> {
-      if (p != nullptr) return {p, plan_count};
-      return {};
-    };
+    // The kernel writes every column: a column the caller did not ask for goes to scratch.
     std::vector<int64_t> a(arrears_minor_out ? 0 : plan_count), d(days_past_due_out ? 0 : plan_count),
         pd(paid_minor_out ? 0 : plan_count), os(outstanding_minor_out ? 0 : plan_count), m(missed_count_out ? 0 : plan_count);
-    const auto pick = [&](int64_t* p, std::vector<int64_t>& own) { return p ? column(p) : std::span<int64_t>(own); };
+    const auto pick = [&](int64_t* p, std::vector<int64_t>& own) {
+      return p != nullptr ? std::span<int64_t>(p, plan_count) : std::span<int64_t>(own);
+    };
     recoup::monitor_plans(in, c, policy_of(policy, c),
                           {.status = require_array(status_out, plan_count, "status_out"),
                            .arrears_minor = pick(arrears_minor_out, a),

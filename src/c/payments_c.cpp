@@ -74,11 +74,11 @@ recoup_status recoup_ledger_add_schedule(recoup_ledger* ledger, const recoup_sch
   return entry([&] {
     auto& l = require(ledger, "ledger");
     const auto& plan = require(schedule, "schedule").value;
-    auto charges = recoup::charges_from_schedule(plan);
-    if (!charges.empty() && charges.front().amount.currency() != l.currency)
-      throw recoup::currency_mismatch_error("waterfall.currency", "the schedule is in " +
-                                                                      std::string(charges.front().amount.currency().code()) +
+    const recoup::currency c = plan.terms().principal.currency();
+    if (c != l.currency)
+      throw recoup::currency_mismatch_error("waterfall.currency", "the schedule is in " + std::string(c.code()) +
                                                                       ", the ledger in " + std::string(l.currency.code()));
+    const auto charges = recoup::charges_from_schedule(plan);
     l.charges.insert(l.charges.end(), charges.begin(), charges.end());
     return RECOUP_STATUS_OK;
   });

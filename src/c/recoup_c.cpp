@@ -12,71 +12,7 @@
 
 #include "recoup/recoup.hpp"
 
-namespace {
-struct last_error {
-  std::string id;
-  std::string message;
-};
-last_error& thread_local_error() {
-  thread_local last_error e;
-  return e;
-}
-}  // namespace
-
 using namespace recoup::c_abi;
-
-namespace recoup::c_abi {
-
-recoup_status fail(recoup_status status, std::string id, std::string message) {
-  thread_local_error().id = std::move(id);
-  thread_local_error().message = std::move(message);
-  return status;
-}
-
-void clear_error() {
-  thread_local_error().id.clear();
-  thread_local_error().message.clear();
-}
-
-recoup_status write_text(const std::string& text, char* buffer, std::size_t size, std::size_t* required) {
-  if (required != nullptr) *required = text.size() + 1;
-  if (buffer == nullptr || size < text.size() + 1) {
-    return fail(RECOUP_STATUS_BUFFER_TOO_SMALL, "c.buffer_too_small",
-                "the result needs " + std::to_string(text.size() + 1) + " bytes; the buffer has " + std::to_string(size));
-  }
-  std::memcpy(buffer, text.c_str(), text.size() + 1);
-  return RECOUP_STATUS_OK;
-}
-
-std::optional<civil_date> optional_date(const char* text) {
-  if (text == nullptr || *text == '\0') return std::nullopt;
-  return civil_date::parse(text);
-}
-
-std::vector<std::string> split_words(const char* text) {
-  std::vector<std::string> out;
-  if (text == nullptr) return out;
-  std::string word;
-  for (const char* p = text;; ++p) {
-    if (*p == ' ' || *p == '\0') {
-      if (!word.empty()) out.push_back(word);
-      word.clear();
-      if (*p == '\0') break;
-    } else {
-      word += *p;
-    }
-  }
-  return out;
-}
-
-void check_struct_size(std::size_t given, std::size_t needed, const char* type) {
-  if (given < needed)
-    throw invalid_input_error("c.struct_size", std::string(type) + ".struct_size is " + std::to_string(given) +
-                                                   ", smaller than the " + std::to_string(needed) +
-                                                   " bytes this version writes (set it to sizeof(" + type + "))");
-}
-
-}  // namespace recoup::c_abi
 
 namespace {
 
@@ -97,8 +33,6 @@ std::vector<recoup::dated_amount> dated(std::size_t n, const char* const* dates,
 
 extern "C" {
 
-const char* recoup_last_error_message(void) { return thread_local_error().message.c_str(); }
-const char* recoup_last_error_id(void) { return thread_local_error().id.c_str(); }
 const char* recoup_version(void) { return recoup::version; }
 
 // The C statuses 1..9 are the C++ error kinds (one table: recoup::error_kind).
@@ -263,7 +197,7 @@ recoup_status recoup_schedule_get_row(const recoup_schedule* schedule, size_t in
     }
     const auto& r = rows[index];
     out.number = r.number;
-    std::memcpy(out.due_date, r.due_date.to_string().c_str(), 11);
+    copy_date(out.due_date, r.due_date);
     out.payment_minor = r.payment.minor_units();
     out.interest_minor = r.interest.minor_units();
     out.principal_minor = r.principal.minor_units();
@@ -366,7 +300,7 @@ void set_account_field(recoup::rules::account_facts& a, const std::string& field
   };
   for (const auto& [name, member] : dates) {
     if (field != name) continue;
-    a.*member = (value == nullptr || *value == '\0') ? std::nullopt : optional_date(value);
+    a.*member = optional_date(value);  // NULL or "" clears
     return;
   }
   using flag_field = bool r::account_facts::*;
@@ -578,11 +512,8 @@ const recoup::decide::strategy_policy& policy_or_example(const recoup_policy* p)
 
 /// Fills the fields the caller's struct has room for.
 void fill_summary(const recoup::decide::account_decision& d, recoup_decision_summary& out) {
-  if (out.struct_size < offsetof(recoup_decision_summary, blocked_actions) + sizeof(uint32_t))
-    throw recoup::invalid_input_error("c.struct_size", "recoup_decision_summary.struct_size is " +
-                                                           std::to_string(out.struct_size) + ", smaller than this version's " +
-                                                           std::to_string(sizeof(recoup_decision_summary)) +
-                                                           " (set it to sizeof(recoup_decision_summary))");
+  check_struct_size(out.struct_size, RECOUP_C_FIELD_END(recoup_decision_summary, blocked_actions),
+                    "recoup_decision_summary");
   const auto& c = d.chosen_candidate();
   out.strategy = static_cast<int>(d.chosen);
   out.expected_net_recovery_minor = c.expected_net_recovery_minor;
@@ -698,10 +629,12 @@ recoup_status recoup_decide_batch(const recoup_account* const* accounts, const c
                    p, book_or_default(book));
     for (std::size_t i = 0; i < count; ++i) {
       recoup_decision_summary& o = out[i];
-      if (o.struct_size < offsetof(recoup_decision_summary, blocked_actions) + sizeof(uint32_t))
-        throw recoup::invalid_input_error("c.struct_size", "row " + std::to_string(i) +
-                                                               ": recoup_decision_summary.struct_size is too small (set it "
-                                                               "to sizeof(recoup_decision_summary))");
+      try {
+        check_struct_size(o.struct_size, RECOUP_C_FIELD_END(recoup_decision_summary, blocked_actions),
+                          "recoup_decision_summary");
+      } catch (const recoup::error& e) {
+        recoup::detail::rethrow_for_row(e, i);
+      }
       o.strategy = strat[i];
       o.expected_net_recovery_minor = value[i];
       o.offer_amount_minor = offer[i];

@@ -53,9 +53,6 @@ void register_rules(py::module_& m) {
   py::dict flags;
   for (const auto& f : rules::limitation_flag_names) flags[py::str(std::string(f.name))] = f.bit;
   m.attr("LIMITATION_FLAGS") = flags;
-  py::tuple kinds(error_kind_max);
-  for (int k = 1; k <= error_kind_max; ++k) kinds[static_cast<std::size_t>(k - 1)] = std::string(to_string(static_cast<error_kind>(k)));
-  m.attr("ERROR_KINDS") = kinds;
 
   py::class_<rules::rule_reference>(m, "RuleReference", "A rule version a verdict used: id, citation, dates, certainty.")
       .def_readonly("rule_id", &rules::rule_reference::rule_id)

@@ -10,6 +10,7 @@
 //                                      recoup::frequency::monthly(), 12, recoup::rounding_mode::half_even);
 //                                             // 0.008333333333 (0.10 / 12, rounded as named)
 
+#include <cstdint>
 #include <string>
 
 #include "recoup/core/decimal.hpp"
@@ -40,23 +41,15 @@ class periodic_rate {
   /// The nominal annual rate: fraction × periods per year. Exact when the periods per year are
   /// whole (12, 24, 26, 52); otherwise rounded to `places` with `mode`.
   [[nodiscard]] annual_rate nominal_annual(int places = 18, rounding_mode mode = rounding_mode::half_even) const {
-    const decimal num(freq_.periods_per_year_numerator());
-    const decimal den(freq_.periods_per_year_denominator());
-    if (freq_.periods_per_year_denominator() == 1) return annual_rate(fraction_ * num);
-    return annual_rate(divide(fraction_ * num, den, places, mode));
+    const decimal per_year(freq_.periods_per_year_numerator());
+    const std::int64_t steps = freq_.periods_per_year_denominator();
+    if (steps == 1) return annual_rate(fraction_ * per_year);
+    return annual_rate(divide(fraction_ * per_year, decimal(steps), places, mode));
   }
 
   [[nodiscard]] const decimal& fraction() const noexcept { return fraction_; }
   [[nodiscard]] const frequency& period() const noexcept { return freq_; }
   [[nodiscard]] bool is_zero() const noexcept { return fraction_.is_zero(); }
-
-  /// Throws invalid_input_error "rate.frequency" unless this rate is per period of `freq`.
-  void require_frequency(const frequency& freq, const char* what) const {
-    if (!(freq == freq_))
-      throw invalid_input_error("rate.frequency", std::string(what) + " is paid " + freq.name() +
-                                                      " but the rate given is per " + freq_.name() +
-                                                      " period; convert it first (periodic_rate::from_annual)");
-  }
 
   friend bool operator==(const periodic_rate&, const periodic_rate&) = default;
 
