@@ -6,6 +6,7 @@
 #include "recoup/rules/verdict.hpp"
 
 #include "recoup/rules/account_facts.hpp"
+#include "recoup/rules/audit.hpp"
 #include "recoup/rules/breathing_space.hpp"
 #include "recoup/rules/collection_action.hpp"
 #include "recoup/rules/compliance_gate.hpp"

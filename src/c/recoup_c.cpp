@@ -45,7 +45,8 @@ static_assert(RECOUP_STATUS_UNKNOWN_JURISDICTION == static_cast<int>(recoup::err
 static_assert(RECOUP_STATUS_RULE_PACK == static_cast<int>(recoup::error_kind::rule_pack));
 static_assert(RECOUP_STATUS_FLOAT_INPUT == static_cast<int>(recoup::error_kind::float_input));
 static_assert(RECOUP_STATUS_NO_CONVERGENCE == static_cast<int>(recoup::error_kind::no_convergence));
-static_assert(RECOUP_STATUS_NO_CONVERGENCE == recoup::error_kind_max, "a new error kind needs its C status");
+static_assert(RECOUP_STATUS_RULE_NOT_IN_FORCE == static_cast<int>(recoup::error_kind::rule_not_in_force));
+static_assert(RECOUP_STATUS_RULE_NOT_IN_FORCE == recoup::error_kind_max, "a new error kind needs its C status");
 static_assert(RECOUP_GATE_ALLOWED == static_cast<int>(recoup::rules::gate_status::allowed));
 static_assert(RECOUP_GATE_BLOCKED == static_cast<int>(recoup::rules::gate_status::blocked));
 static_assert(RECOUP_GATE_ALLOWED_FROM == static_cast<int>(recoup::rules::gate_status::allowed_from));

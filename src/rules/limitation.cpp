@@ -40,7 +40,7 @@ std::int32_t months_of(const rule_entry& e, std::int64_t n) {
 
 version compile(const rule_entry& e) {
   version v;
-  v.from = e.effective_from.serial();
+  v.from = e.since_at_least ? INT32_MIN : e.effective_from.serial();
   v.to = e.effective_to ? e.effective_to->serial() : INT32_MAX;
   v.months = months_of(e, e.integer());
   if (e.param("alternative_value") != nullptr) v.alternative_months = months_of(e, e.param_integer("alternative_value", 0));
@@ -269,7 +269,7 @@ limitation_table::limitation_table(const std::vector<std::string>& jurisdictions
   debt_buyer_.resize(jurisdictions.size());
   for (std::size_t j = 0; j < jurisdictions.size(); ++j)
     for (const rule_entry& e : book.versions(jurisdictions[j], "limitation.revival_debt_buyer"))
-      debt_buyer_[j].push_back({e.effective_from.serial(), e.effective_to ? e.effective_to->serial() : INT32_MAX,
+      debt_buyer_[j].push_back({e.since_at_least ? INT32_MIN : e.effective_from.serial(), e.effective_to ? e.effective_to->serial() : INT32_MAX,
                                 e.flag()});
 }
 

@@ -143,7 +143,7 @@ std::string joined(const std::array<std::string_view, N>& names) {
 rule_entry read_rule(const pack_reader& r, const toml::table& t, const std::string& pack_id) {
   r.only_keys(t, "[[rule]]",
               {"id", "jurisdiction", "effective_from", "effective_to", "value", "unit", "currency", "citation",
-               "certainty", "source", "note", "params"});
+               "certainty", "source", "note", "params", "since_at_least"});
   rule_entry e;
   e.pack = pack_id;
   e.origin = r.line_of(t);
@@ -174,6 +174,12 @@ rule_entry read_rule(const pack_reader& r, const toml::table& t, const std::stri
   e.citation = r.text(t, "citation", true);
   e.source = r.text(t, "source", false);
   e.note = r.text(t, "note", false);
+  if (const toml::node* sn = t.get("since_at_least")) {
+    if (!sn->is_boolean())
+      r.fail(sn->source(), "since_at_least",
+             "expected true or false (true: effective_from is the earliest date the pack can vouch for)");
+    e.since_at_least = *sn->value<bool>();
+  }
 
   const toml::node* vn = t.get("value");
   if (vn == nullptr) r.fail(t.source(), "value", "missing (the figure: an integer, a decimal string, a boolean or text)");
@@ -232,7 +238,7 @@ parsed_pack parse_pack(std::string_view text, const std::string& origin) {
   r.integer(doc, "schema", 1, 1, true);
   const toml::table* p = doc["pack"].as_table();
   if (p == nullptr) r.fail(doc.source(), "pack", "missing [pack] table (id, title, reviewed)");
-  r.only_keys(*p, "[pack]", {"id", "title", "reviewed", "note"});
+  r.only_keys(*p, "[pack]", {"id", "title", "reviewed", "valid_through", "note"});
   parsed_pack out;
   out.info.origin = origin;
   out.info.id = r.text(*p, "id", true);
@@ -245,6 +251,13 @@ parsed_pack parse_pack(std::string_view text, const std::string& origin) {
   out.info.title = r.text(*p, "title", true);
   out.info.reviewed = r.date_value(*p, "reviewed");
   out.info.note = r.text(*p, "note", false);
+  if (p->get("valid_through") != nullptr) {
+    out.info.valid_through = r.date_value(*p, "valid_through");
+    if (*out.info.valid_through < out.info.reviewed)
+      r.fail(p->get("valid_through")->source(), "valid_through",
+             out.info.valid_through->to_string() + " is before reviewed " + out.info.reviewed.to_string() +
+                 " (a pack cannot vouch only for days before it was checked)");
+  }
   const toml::node* rn = doc.get("rule");
   if (rn == nullptr || !rn->is_array_of_tables() || rn->as_array()->empty())
     r.fail(rn ? rn->source() : doc.source(), "rule", "expected one or more [[rule]] tables");
@@ -263,6 +276,11 @@ parsed_pack parse_pack(std::string_view text, const std::string& origin) {
     const rule_entry& a = *sorted[i - 1];
     const rule_entry& b = *sorted[i];
     if (a.jurisdiction != b.jurisdiction || a.id != b.id) continue;
+    if (b.since_at_least)
+      throw rule_pack_error("rules.pack", b.origin + ", key 'since_at_least': " + b.jurisdiction + " " + b.id +
+                                              " from " + b.effective_from.to_string() +
+                                              " is not the earliest version (only the earliest version of a rule "
+                                              "may say its start is a lower bound)");
     if (!a.effective_to || !(*a.effective_to < b.effective_from))
       throw rule_pack_error("rules.pack", b.origin + ", key 'effective_from': " + b.jurisdiction + " " + b.id +
                                               " from " + b.effective_from.to_string() + " overlaps the version at " +
@@ -379,20 +397,26 @@ const rule_entry& rule_book::at(std::string_view jurisdiction, std::string_view 
     return e.effective_from.to_string() + ".." + (e.effective_to ? e.effective_to->to_string() : std::string());
   };
   std::string where;
+  const pack_info* pack = nullptr;
+  for (const auto& p : impl_->packs)
+    if (p.id == all.back().pack) pack = &p;
   if (as_of < all.front().effective_from) {
-    where = "the first version is " + range(all.front());
+    where = "the first version is " + range(all.front()) + " (" + all.front().citation + ")";
   } else if (all.back().effective_to && *all.back().effective_to < as_of) {
-    where = "the last version (" + range(all.back()) + ") ends before it: load a pack with the figure in force " +
-            "then (recoup.rules.load_pack / rule_book::load_file; schema in data/rules/README.md)";
+    where = "the table ends on " + all.back().effective_to->to_string() + ", the last day pack '" + all.back().pack +
+            "'" + (pack != nullptr ? " (reviewed " + pack->reviewed.to_string() + ")" : std::string()) +
+            " vouches for; load a pack with the figures in force then (recoup.rules.load_pack / "
+            "rule_book::load_file / recoup_rulebook_load_file; schema in data/rules/README.md) rather than assume the "
+            "last figure still applies";
   } else {
     for (std::size_t i = 0; i + 1 < all.size(); ++i)
       if (all[i].effective_to && *all[i].effective_to < as_of && as_of < all[i + 1].effective_from)
         where = "it falls between the versions " + range(all[i]) + " and " + range(all[i + 1]);
   }
-  throw unknown_jurisdiction_error("rules.not_in_force", std::string(jurisdiction) + " " + std::string(id) +
-                                                             " is not in force on " + as_of.to_string() + " (" +
-                                                             std::to_string(all.size()) + " version" +
-                                                             (all.size() == 1 ? "" : "s") + "; " + where + ")");
+  throw rule_not_in_force_error("rules.not_in_force", std::string(jurisdiction) + " " + std::string(id) +
+                                                          " is not in force on " + as_of.to_string() + " (" +
+                                                          std::to_string(all.size()) + " version" +
+                                                          (all.size() == 1 ? "" : "s") + "; " + where + ")");
 }
 
 bool rule_book::has_jurisdiction(std::string_view jurisdiction) const noexcept {

@@ -128,8 +128,9 @@ std::optional<civil_date> rule_entry::param_date(std::string_view key) const {
 
 std::string rule_entry::version() const {
   std::string s = jurisdiction + " " + id + " (in force ";
-  if (effective_to) return s + effective_from.to_string() + " to " + effective_to->to_string() + ")";
-  return s + "from " + effective_from.to_string() + ")";
+  const std::string from = (since_at_least ? "since at least " : "") + effective_from.to_string();
+  if (effective_to) return s + from + " to " + effective_to->to_string() + ")";
+  return s + (since_at_least ? "" : "from ") + from + ")";
 }
 
 }  // namespace recoup::rules

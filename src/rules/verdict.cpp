@@ -36,12 +36,14 @@ rule_reference rule_reference::of(const rule_entry& e) {
                         .sureness = e.sureness,
                         .source = e.source,
                         .note = e.note,
-                        .value = value_with_unit(e)};
+                        .value = value_with_unit(e),
+                        .since_at_least = e.since_at_least};
 }
 
 std::string rule_reference::version() const {
-  if (effective_to) return "in force " + effective_from.to_string() + " to " + effective_to->to_string();
-  return "in force from " + effective_from.to_string();
+  const std::string from = (since_at_least ? "since at least " : "") + effective_from.to_string();
+  if (effective_to) return "in force " + from + " to " + effective_to->to_string();
+  return since_at_least ? "in force " + from : "in force from " + from;
 }
 
 const rule_reference& verdict::main_rule() const {
@@ -71,6 +73,10 @@ std::string verdict::explain() const {
                "written; confirm it before relying on it.\n";
       else if (r.sureness == certainty::contested)
         out << "    CONTESTED: courts disagree on this point" << (r.note.empty() ? "" : ": " + r.note) << "\n";
+      if (r.since_at_least)
+        out << "    START DATE A LOWER BOUND: the pack could not establish when this figure took effect, only that "
+               "it was in force on "
+            << r.effective_from.to_string() << "; for an earlier date it is assumed to apply.\n";
     }
   }
   std::string s = out.str();

@@ -22,6 +22,7 @@ __all__ = [
     "MoneyOverflowError",
     "NoConvergenceError",
     "RecoupError",
+    "RuleNotInForceError",
     "RulePackError",
     "UnknownCurrencyError",
     "UnknownJurisdictionError",
@@ -76,3 +77,13 @@ class FloatInputError(RecoupError, TypeError):
 
 class NoConvergenceError(RecoupError, ArithmeticError):
     """An iterative solver (rate, IRR) that found no answer within tolerance."""
+
+
+class RuleNotInForceError(RecoupError, LookupError):
+    """A rule the book has, asked about a date no version covers (id ``rules.not_in_force``).
+
+    Before the rule's first version, in a gap between versions, or past the horizon of a dated
+    table (a reference-rate or minimum-wage table ends on the last day its pack vouches for).
+    The message names the table, its last covered day and how to load a newer pack with
+    ``recoup.rules.load_pack``.
+    """

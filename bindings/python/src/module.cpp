@@ -27,7 +27,8 @@ void translate(const error& e) {
                                 "UnknownJurisdictionError",
                                 "RulePackError",
                                 "FloatInputError",
-                                "NoConvergenceError"};
+                                "NoConvergenceError",
+                                "RuleNotInForceError"};
   static_assert(std::size(names) == error_kind_max + 1, "one Python exception class per recoup::error_kind");
   const int k = static_cast<int>(e.kind());
   const char* name = (k >= 1 && k <= error_kind_max) ? names[k] : "RecoupError";

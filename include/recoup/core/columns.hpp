@@ -54,6 +54,7 @@ namespace detail {
     case error_kind::rule_pack: throw rule_pack_error(e.id(), msg);
     case error_kind::float_input: throw float_input_error(e.id(), msg);
     case error_kind::no_convergence: throw no_convergence_error(e.id(), msg);
+    case error_kind::rule_not_in_force: throw rule_not_in_force_error(e.id(), msg);
   }
   throw error(e.kind(), e.id(), msg);
 }

@@ -29,10 +29,11 @@ enum class error_kind : int {
   rule_pack = 7,             ///< a rule pack is broken                     (Python: ValueError)
   float_input = 8,           ///< binary floating point where exact input is required (TypeError)
   no_convergence = 9,        ///< an iterative solver found no answer       (Python: ArithmeticError)
+  rule_not_in_force = 10,    ///< a rule exists but no version covers the date (Python: LookupError)
 };
 
 /// The highest error kind (kinds are 1 .. error_kind_max).
-inline constexpr int error_kind_max = 9;
+inline constexpr int error_kind_max = 10;
 
 /// Stable name of an error kind ("invalid_input", "overflow", ...).
 constexpr std::string_view to_string(error_kind kind) noexcept {
@@ -46,6 +47,7 @@ constexpr std::string_view to_string(error_kind kind) noexcept {
     case error_kind::rule_pack: return "rule_pack";
     case error_kind::float_input: return "float_input";
     case error_kind::no_convergence: return "no_convergence";
+    case error_kind::rule_not_in_force: return "rule_not_in_force";
   }
   return "unknown";
 }
@@ -122,6 +124,10 @@ RECOUP_DEFINE_ERROR_(rule_pack_error, rule_pack)
 RECOUP_DEFINE_ERROR_(float_input_error, float_input)
 /// An iterative solver (rate, IRR) that did not converge to the required tolerance.
 RECOUP_DEFINE_ERROR_(no_convergence_error, no_convergence)
+/// A rule the book defines, asked about a date no version of it covers: before its first
+/// version, in a gap, or past the horizon of a dated table (the message names the table, its
+/// last covered day and how to load a newer pack).
+RECOUP_DEFINE_ERROR_(rule_not_in_force_error, rule_not_in_force)
 
 #undef RECOUP_DEFINE_ERROR_
 

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -27,6 +28,7 @@ struct pack_info {
   std::string id;        ///< "us-state-limitation"
   std::string title;     ///< "US state statutes of limitation for debt collection"
   civil_date reviewed;   ///< the date the figures were last checked
+  std::optional<civil_date> valid_through;  ///< the last day the pack vouches its figures are current (optional)
   std::string note;      ///< may be empty
   std::string origin;    ///< file name, or "built-in data/rules/<file>"
   std::size_t rules = 0; ///< number of [[rule]] entries
@@ -55,10 +57,11 @@ class rule_book {
 
   /// The version of rule `id` of `jurisdiction` in force on `as_of`. Throws
   /// unknown_jurisdiction_error: "rules.unknown_jurisdiction" (no pack defines anything for
-  /// the jurisdiction; the message lists the valid code forms), "rules.unknown_rule" (the
-  /// jurisdiction has no such rule; the message lists its rules with the same prefix) or
-  /// "rules.not_in_force" (the rule exists but no version covers `as_of`; the message gives
-  /// the covered ranges).
+  /// the jurisdiction; the message lists the valid code forms) or "rules.unknown_rule" (the
+  /// jurisdiction has no such rule; the message lists its rules with the same prefix); and
+  /// rule_not_in_force_error "rules.not_in_force" (the rule exists but no version covers
+  /// `as_of`: before its first version, in a gap, or past the end of a dated table, whose last
+  /// day and pack the message names).
   [[nodiscard]] const rule_entry& at(std::string_view jurisdiction, std::string_view id, civil_date as_of) const;
   /// As at(), but nullptr instead of throwing.
   [[nodiscard]] const rule_entry* find(std::string_view jurisdiction, std::string_view id,

@@ -68,10 +68,15 @@ struct rule_entry {
   std::string pack;                        ///< id of the pack that defined it
   std::string origin;                      ///< "file line N" of its [[rule]] table
   std::vector<std::pair<std::string, rule_value>> params;  ///< check-specific parameters
+  /// effective_from is only the earliest day the pack could establish ("in force since at
+  /// least"); the figure is taken to answer for earlier days too, and verdicts say so. Only the
+  /// earliest version of a rule may set it.
+  bool since_at_least = false;
 
-  /// True when `d` is within [effective_from, effective_to].
+  /// True when this version answers for `d`: within [effective_from, effective_to], or before
+  /// effective_from when since_at_least.
   [[nodiscard]] bool in_force_on(civil_date d) const noexcept {
-    return !(d < effective_from) && (!effective_to || !(*effective_to < d));
+    return (since_at_least || !(d < effective_from)) && (!effective_to || !(*effective_to < d));
   }
 
   /// The value as an integer; throws rule_pack_error ("rules.value_type") naming the rule otherwise.

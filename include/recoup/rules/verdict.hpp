@@ -27,10 +27,12 @@ struct rule_reference {
   std::string source;                      ///< URL where the figure was checked (may be empty)
   std::string note;                        ///< the pack's note (may be empty)
   std::string value;                       ///< the figure as written, with its unit: "4 years"
+  bool since_at_least = false;             ///< effective_from is a lower bound (rule_entry::since_at_least)
 
   /// The reference for one entry.
   static rule_reference of(const rule_entry& e);
-  /// "in force from 2022-04-07" or "in force 2012-09-28 to 2021-06-15".
+  /// "in force from 2022-04-07", "in force 2012-09-28 to 2021-06-15" or, when the start is a
+  /// lower bound, "in force since at least 2000-01-01".
   [[nodiscard]] std::string version() const;
 };
 

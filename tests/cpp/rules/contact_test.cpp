@@ -290,7 +290,7 @@ TEST_CASE("contact errors name the bad value", "[contact][errors]") {
   CHECK_THROWS_MATCHES(parse_call_outcome("busy"), recoup::invalid_input_error, has_id("contact.outcome", "busy"));
   CHECK_THROWS_MATCHES(parse_number_kind("work"), recoup::invalid_input_error, has_id("contact.number_kind", "work"));
   // Reg F's figures are in force from 2021-11-30 only
-  CHECK_THROWS_AS(may_call({}, ask("2020-04-06 14:00:00")), recoup::unknown_jurisdiction_error);
+  CHECK_THROWS_AS(may_call({}, ask("2020-04-06 14:00:00")), recoup::rule_not_in_force_error);
 }
 
 TEST_CASE("check_call_log flags each call of a whole log, in the caller's order", "[contact][batch]") {

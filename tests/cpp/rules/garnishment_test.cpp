@@ -85,7 +85,7 @@ TEST_CASE("federal limit: the minimum wage in force when the earnings are payabl
   }
   SECTION("before the wage table starts: the book says which ranges it covers") {
     REQUIRE_THROWS_MATCHES(garnishment_limit("US", usd("250.00"), pay_period::weekly, d("1990-01-01")),
-                           unknown_jurisdiction_error, has_id("rules.not_in_force"));
+                           rule_not_in_force_error, has_id("rules.not_in_force"));
   }
 }
 
@@ -203,11 +203,21 @@ TEST_CASE("other states: Illinois, Massachusetts, Colorado, Florida, exempt stat
       CHECK(v.binding == "state");
     }
   }
-  SECTION("a state without a rule in the book: the federal limit alone, and the verdict says so") {
-    const auto v = garnishment_limit("US-OH", usd("500.00"), pay_period::weekly, d("2026-02-01"));
+  SECTION("a date before the state's rule starts in the book: the federal limit alone, and the verdict says so") {
+    const auto v = garnishment_limit("US-IL", usd("500.00"), pay_period::weekly, d("2005-06-01"));
     CHECK(v.amount == usd("125.00"));
     CHECK_FALSE(v.state_amount.has_value());
-    CHECK_THAT(v.explain(), Catch::Contains("no garnishment limit for Ohio"));
+    CHECK_THAT(v.explain(), Catch::Contains("garnishment limit for Illinois is not in force on 2005-06-01"));
+  }
+  SECTION("every state and DC has a rule; a start date that is only a lower bound answers for earlier dates too") {
+    for (const char* j : {"US-AL", "US-OH", "US-WY", "US-DC", "US-KS"})
+      CHECK(rule_book::defaults().find(j, "garnishment.state_limit", d("2026-02-01")) != nullptr);
+    const auto* oh = rule_book::defaults().find("US-OH", "garnishment.state_limit", d("2001-01-01"));
+    REQUIRE(oh != nullptr);
+    CHECK(oh->since_at_least);
+    const auto v = garnishment_limit("US-OH", usd("500.00"), pay_period::weekly, d("2026-02-01"));
+    CHECK(v.amount == usd("125.00"));
+    CHECK_THAT(v.explain(), Catch::Contains("START DATE A LOWER BOUND"));
   }
 }
 

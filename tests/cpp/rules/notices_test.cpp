@@ -74,7 +74,7 @@ TEST_CASE("Reg F validation period: worked examples and holiday edges", "[notice
     CHECK(v.assumed_receipt == d("2020-06-24"));  // Fri 19 June 2020 counted
   }
   SECTION("before Regulation F (30 Nov 2021) the rule is not in force") {
-    CHECK_THROWS_MATCHES(validation_period_end(d("2021-11-29")), unknown_jurisdiction_error,
+    CHECK_THROWS_MATCHES(validation_period_end(d("2021-11-29")), rule_not_in_force_error,
                          has_id("rules.not_in_force", "regf.validation_receipt_days"));
     CHECK(validation_period_end(d("2021-11-30")).assumed_receipt == d("2021-12-07"));
   }
@@ -219,7 +219,7 @@ TEST_CASE("Breathing Space: 60 days beginning with the start, midway review on d
                          invalid_input_error, has_id("notices.date_order"));
     CHECK_THROWS_MATCHES(breathing_space(d("2026-03-02"), breathing_space_kind::standard, d("2026-04-01")),
                          invalid_input_error, has_id("notices.not_applicable"));
-    CHECK_THROWS_MATCHES(breathing_space(d("2021-05-03")), unknown_jurisdiction_error, has_id("rules.not_in_force"));
+    CHECK_THROWS_MATCHES(breathing_space(d("2021-05-03")), rule_not_in_force_error, has_id("rules.not_in_force"));
     CHECK_THROWS_MATCHES(parse_breathing_space_kind("crisis"), invalid_input_error, has_id("notices.unknown_option"));
   }
 }
@@ -282,7 +282,7 @@ TEST_CASE("CCA s88 default notice: not less than 14 days after service", "[notic
     CHECK(second.remedy_date == d("2026-04-25"));
   }
   SECTION("before the 2006 amendment the 14-day rule is not in force") {
-    CHECK_THROWS_MATCHES(cca_default_notice_earliest_action(d("2006-09-30")), unknown_jurisdiction_error,
+    CHECK_THROWS_MATCHES(cca_default_notice_earliest_action(d("2006-09-30")), rule_not_in_force_error,
                          has_id("rules.not_in_force"));
   }
 }
@@ -331,6 +331,6 @@ TEST_CASE("Pre-Action Protocol for Debt Claims: 30 days to reply, 30 more for ad
                        has_id("notices.date_order"));
   CHECK_THROWS_MATCHES(pre_action_reply_deadline(d("2026-03-02"), {}, true), invalid_input_error,
                        has_id("notices.not_applicable"));
-  CHECK_THROWS_MATCHES(pre_action_reply_deadline(d("2017-09-30")), unknown_jurisdiction_error,
+  CHECK_THROWS_MATCHES(pre_action_reply_deadline(d("2017-09-30")), rule_not_in_force_error,
                        has_id("rules.not_in_force"));
 }

@@ -65,7 +65,7 @@ TEST_CASE("a rule pack's versions are looked up by the date in force", "[rules][
   REQUIRE(book.packs().size() == 1);
   CHECK(book.packs()[0].rules == 2);
   CHECK_THROWS_MATCHES(book.at("US-OH", "limitation.open_account", d("2000-01-01")),
-                       recoup::unknown_jurisdiction_error, has_id("rules.not_in_force", "2012-09-28..2021-06-15"));
+                       recoup::rule_not_in_force_error, has_id("rules.not_in_force", "2012-09-28..2021-06-15"));
   CHECK_THROWS_MATCHES(book.at("US-OH", "limitation.oral_contract", d("2020-01-01")),
                        recoup::unknown_jurisdiction_error, has_id("rules.unknown_rule", "limitation.open_account"));
   CHECK_THROWS_MATCHES(book.at("US-ZZ", "limitation.open_account", d("2020-01-01")),

@@ -39,7 +39,7 @@ TEST_CASE("Late Payment Act s5A: the fixed sum by band, at the boundaries", "[in
                          has_id("interest.currency"));
   REQUIRE_THROWS_MATCHES(late_payment_compensation(m("-1.00 GBP"), d("2024-03-01")), invalid_input_error,
                          has_id("interest.negative_amount"));
-  REQUIRE_THROWS_MATCHES(late_payment_compensation(m("100.00 GBP"), d("2001-01-01")), unknown_jurisdiction_error,
+  REQUIRE_THROWS_MATCHES(late_payment_compensation(m("100.00 GBP"), d("2001-01-01")), rule_not_in_force_error,
                          has_id("rules.not_in_force"));
 }
 
@@ -91,7 +91,7 @@ TEST_CASE("Late Payment Act interest: Bank Rate on the preceding 30 June / 31 De
     REQUIRE_THROWS_MATCHES(late_payment_interest(m("100.00 GBP"), d("2024-03-01"), d("2024-02-01"), rounding_mode::half_up),
                            invalid_input_error, has_id("interest.dates"));
     REQUIRE_THROWS_MATCHES(late_payment_interest(m("100.00 GBP"), d("2030-03-01"), d("2030-04-01"), rounding_mode::half_up),
-                           unknown_jurisdiction_error, has_id("rules.not_in_force"));
+                           rule_not_in_force_error, has_id("rules.not_in_force"));
   }
 }
 
@@ -144,7 +144,7 @@ TEST_CASE("reference rates are dated tables", "[interest]") {
   CHECK(reference_rate("ecb_main_refinancing", d("2025-06-11")).effective_from == d("2025-06-11"));
   REQUIRE_THROWS_MATCHES(reference_rate("fed_funds", d("2024-01-01")), unknown_jurisdiction_error,
                          has_id("reference_rate.unknown", "boe_bank_rate"));
-  REQUIRE_THROWS_MATCHES(reference_rate("boe_bank_rate", d("2030-01-01")), unknown_jurisdiction_error,
+  REQUIRE_THROWS_MATCHES(reference_rate("boe_bank_rate", d("2030-01-01")), rule_not_in_force_error,
                          has_id("rules.not_in_force"));
 }
 
