@@ -202,6 +202,8 @@ def _value(value: object, unit: str, currency: str | None) -> str:
 
 def _in_force(rule: Rule) -> str:
     start = rule["effective_from"].isoformat()
+    if rule.get("since_at_least"):
+        start = f"since at least {start}"
     end = rule.get("effective_to")
     return f"{start} \u2013 {end.isoformat()}" if end else f"{start} \u2013"
 
@@ -309,7 +311,10 @@ def rules_pack_page(path: pathlib.Path) -> str:
         lines += [_text(pack["note"]), ""]
     lines += [
         "In force runs from the first to the last day (inclusive); an open end (`\u2013`) means still in",
-        "force. Notes are shortened; the full text is in the pack. Parameters are shown as `key=value`.",
+        "force, and \"since at least\" means the pack could establish only that the figure was in force",
+        "then (it answers for earlier dates too, and verdicts say so). A closed last version is the",
+        "table's horizon: later dates raise `rules.not_in_force`. Notes are shortened; the full text is",
+        "in the pack. Parameters are shown as `key=value`.",
         "",
     ]
     if len(jur) > 1:

@@ -77,6 +77,7 @@ std::string source_domain(std::string_view url) {
     return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   });
   if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  while (!host.empty() && host.back() == '.') host.pop_back();  // "bsi.si." is the fully qualified bsi.si
   return host;
 }
 

@@ -406,7 +406,7 @@ const rule_entry& rule_book::at(std::string_view jurisdiction, std::string_view 
     where = "the table ends on " + all.back().effective_to->to_string() + ", the last day pack '" + all.back().pack +
             "'" + (pack != nullptr ? " (reviewed " + pack->reviewed.to_string() + ")" : std::string()) +
             " vouches for; load a pack with the figures in force then (recoup.rules.load_pack / "
-            "rule_book::load_file / recoup_rulebook_load_file; schema in data/rules/README.md) rather than assume the "
+            "rule_book::load_file / recoup_rulebook_load; schema in data/rules/README.md) rather than assume the "
             "last figure still applies";
   } else {
     for (std::size_t i = 0; i + 1 < all.size(); ++i)

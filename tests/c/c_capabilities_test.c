@@ -325,6 +325,36 @@ static void test_interest(void) {
   CHECK(strcmp(recoup_last_error_id(), "interest.kind") == 0);
   CHECK(recoup_reference_rate("boe_bank_rate", "2024-01-15", NULL, rate, sizeof rate, NULL, from, NULL) == RECOUP_STATUS_OK);
   CHECK(strcmp(rate, "5.25") == 0 && strcmp(from, "2023-08-03") == 0);
+  /* Past the table's last day: a distinct status naming the table's end, never the last rate. */
+  CHECK(recoup_reference_rate("boe_bank_rate", "2030-01-15", NULL, rate, sizeof rate, NULL, from, NULL) ==
+        RECOUP_STATUS_RULE_NOT_IN_FORCE);
+  CHECK(strcmp(recoup_last_error_id(), "rules.not_in_force") == 0);
+  CHECK(strstr(recoup_last_error_message(), "the table ends on") != NULL);
+  CHECK(strcmp(recoup_status_name(RECOUP_STATUS_RULE_NOT_IN_FORCE), "rule_not_in_force") == 0);
+}
+
+static void test_rules_audit(void) {
+  recoup_rules_audit_summary s;
+  size_t need = 0;
+  char* text = NULL;
+  recoup_rules_audit_summary_init(&s);
+  CHECK(recoup_rules_audit(NULL, "2026-12-07", 90, &s, NULL, 0, &need) == RECOUP_STATUS_OK);
+  CHECK(s.figures > 400 && s.figures == s.verified + s.secondary + s.unverified + s.contested);
+  CHECK(s.tables >= 4 && s.tables_expired >= 1 && strlen(s.first_horizon) == 10);
+  CHECK(need > 1000);
+  text = (char*)malloc(need);
+  CHECK(text != NULL);
+  if (text != NULL) {
+    CHECK(recoup_rules_audit(NULL, "2026-12-07", 90, NULL, text, need, NULL) == RECOUP_STATUS_OK);
+    CHECK(strstr(text, "Rule data audit as of 2026-12-07") != NULL);
+    CHECK(recoup_rules_audit(NULL, "2026-12-07", 90, NULL, text, 8, &need) == RECOUP_STATUS_BUFFER_TOO_SMALL);
+    free(text);
+  }
+  CHECK(recoup_rules_audit(NULL, "2026-12-07", -1, &s, NULL, 0, NULL) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "audit.within_days") == 0);
+  CHECK(recoup_rules_audit(NULL, "2026-13-07", 90, &s, NULL, 0, NULL) == RECOUP_STATUS_INVALID_INPUT);
+  s.struct_size = 8;
+  CHECK(recoup_rules_audit(NULL, "2026-12-07", 90, &s, NULL, 0, NULL) == RECOUP_STATUS_INVALID_INPUT);
 }
 
 static void test_settle(void) {
@@ -426,6 +456,7 @@ int main(void) {
   test_interest();
   test_settle();
   test_limitation_batch();
+  test_rules_audit();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -69,7 +69,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (
             [],
-            "recoup: error: a command is required (demo, portfolio, report, schedule, settle, check); "
+            "recoup: error: a command is required (demo, portfolio, report, schedule, settle, check, rules); "
             "see 'recoup --help'",
         ),
         (["frobnicate"], "recoup: error: argument COMMAND: invalid choice: 'frobnicate'"),

@@ -105,7 +105,7 @@ def test_bad_dates_are_refused(bad: object) -> None:
 
 
 def test_before_any_version_is_not_in_force() -> None:
-    with pytest.raises(recoup.UnknownJurisdictionError) as e:
+    with pytest.raises(recoup.RuleNotInForceError) as e:
         rules.rule("US-TX", "limitation.open_account", date(1900, 1, 1))
     assert e.value.id == "rules.not_in_force"
 
@@ -347,7 +347,8 @@ def test_after_the_last_version_says_how_to_supply_the_figure() -> None:
     if table["effective_to"].isna().any():
         pytest.skip("the Bank Rate table has an open-ended version now")
     last = table["effective_to"].max()
-    with pytest.raises(recoup.UnknownJurisdictionError) as e:
+    with pytest.raises(recoup.RuleNotInForceError) as e:
         rules.rule("GB", "reference_rate.boe_bank_rate", last + datetime.timedelta(days=1))
     assert e.value.id == "rules.not_in_force"
-    assert "ends before it" in str(e.value) and "load_pack" in str(e.value)
+    assert f"the table ends on {last:%Y-%m-%d}" in str(e.value) and "load_pack" in str(e.value)
+    assert isinstance(e.value, LookupError) and not isinstance(e.value, recoup.UnknownJurisdictionError)

@@ -112,11 +112,11 @@ def test_exempt_states_and_florida_head_of_family() -> None:
     assert consent.amount == usd("225.00")
 
 
-def test_a_state_without_a_rule_gets_the_federal_limit_and_says_so() -> None:
-    v = garnishment_limit("US-OH", usd("500.00"), "weekly", date(2026, 2, 1))
+def test_before_a_state_rule_starts_the_federal_limit_applies_and_says_so() -> None:
+    v = garnishment_limit("US-IL", usd("500.00"), "weekly", date(2005, 6, 1))
     assert v.amount == usd("125.00")
     assert v.state_amount is None
-    assert "no garnishment limit for Ohio" in v.explain()
+    assert "garnishment limit for Illinois is not in force on 2005-06-01" in v.explain()
 
 
 # --- garnishment errors -----------------------------------------------------------------------------
@@ -315,7 +315,7 @@ def test_reference_rates() -> None:
     with pytest.raises(recoup.UnknownJurisdictionError) as e:
         reference_rate("fed_funds", on=date(2024, 1, 1))
     assert e.value.id == "reference_rate.unknown"
-    with pytest.raises(recoup.UnknownJurisdictionError) as e:
+    with pytest.raises(recoup.RuleNotInForceError) as e:
         reference_rate("boe_bank_rate", on=date(2030, 1, 1))
     assert e.value.id == "rules.not_in_force"
 

@@ -72,7 +72,7 @@ def test_juneteenth_before_2021_and_reg_f_in_force() -> None:
     assert validation_period_end(date(2020, 6, 17), as_of=date(2021, 11, 30)).assumed_receipt == date(
         2020, 6, 24
     )
-    with pytest.raises(recoup.UnknownJurisdictionError) as e:
+    with pytest.raises(recoup.RuleNotInForceError) as e:
         validation_period_end(date(2021, 11, 29))
     assert e.value.id == "rules.not_in_force"
 

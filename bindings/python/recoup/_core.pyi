@@ -10,7 +10,7 @@ import decimal
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['AccountDecision', 'AccountFacts', 'AccrualResult', 'AccrualSegment', 'ActionVerdict', 'AffordabilityStatement', 'Allocation', 'AprFlow', 'AprResult', 'AprToleranceVerdict', 'ArrearsNoticeVerdict', 'AuthorityDecision', 'BreakEvenResult', 'BreakModel', 'BreathingSpaceProtection', 'BreathingSpaceVerdict', 'CALL_OUTCOMES', 'CONTACT_CHANNELS', 'Calendar', 'Candidate', 'Charge', 'CompensationVerdict', 'ContactReason', 'ContactVerdict', 'Currency', 'DEBT_TYPES', 'DefaultNoticeVerdict', 'DmpResult', 'DmpShare', 'Form1099CVerdict', 'Frequency', 'FurnishingVerdict', 'GATE_ACTIONS', 'GATE_FACT_BITS', 'GATE_STATUSES', 'GarnishmentVerdict', 'GateReason', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'LIMITATION_FLAGS', 'LIMITATION_STATUSES', 'LimitationVerdict', 'MONITOR_STATUS_CODES', 'Money', 'NUMBER_KINDS', 'ObsolescenceVerdict', 'OfferCandidate', 'OfferValuation', 'OptimisationResult', 'PackInfo', 'PaymentApplication', 'Policy', 'PreActionVerdict', 'ReferenceRateVerdict', 'RuleBook', 'RuleEntry', 'RuleReference', 'STRATEGIES', 'Schedule', 'ScheduleAdjustment', 'ScheduleRow', 'ScheduleTerms', 'SensitivityTable', 'SettlementOffer', 'StatementLine', 'StatutoryInterestVerdict', 'ValidationNoticeVerdict', 'ValidationPeriodVerdict', 'Verdict', 'WaterfallPolicy', 'WaterfallResult', 'accrue', 'apply_in_order', 'apply_payments', 'apply_pro_rata', 'breathing_space', 'build_schedule', 'build_schedules', 'business_day_convention_names', 'calendar', 'calendar_business_day_mask', 'calendar_from_toml', 'calendar_ids', 'cca_arrears_notice', 'cca_arrears_notice_timing', 'cca_default_notice_earliest_action', 'charges_from_schedule', 'check_promise', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'contact_check_call_log', 'contact_may_call', 'credit_reporting_obsolete_on', 'credit_reporting_obsolete_serials', 'currencies', 'custom_calendar', 'day_count_days', 'day_count_fraction', 'day_count_names', 'decide_account', 'decide_columns', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'discharge_event_names', 'due_dates', 'explain_waterfall', 'form_1099c_required', 'gate_columns', 'gate_permitted', 'gate_permitted_actions', 'gate_start_of_local_day', 'joint_calendar', 'late_fee', 'load_calendar', 'monitor', 'monitor_instalments', 'monitor_plans', 'passive_collection_earliest_furnishing', 'portfolio_age', 'portfolio_bucket_of', 'portfolio_cure_rate', 'portfolio_days_past_due', 'portfolio_edge_labels', 'portfolio_liquidation', 'portfolio_promise_kept_rate', 'portfolio_recovery_rate', 'portfolio_roll_rates', 'pre_action_reply_deadline', 'register_currency', 'reschedule', 'reschedule_amount', 'reverse_payment', 'rounding_modes', 'rules_is_jurisdiction_code', 'rules_limitation', 'rules_limitation_columns', 'rules_parent_jurisdiction', 'schedule_terms', 'validation_notice_due', 'validation_period_end', 'year_fraction_rounded']
+__all__: list[str] = ['AccountDecision', 'AccountFacts', 'AccrualResult', 'AccrualSegment', 'ActionVerdict', 'AffordabilityStatement', 'Allocation', 'AprFlow', 'AprResult', 'AprToleranceVerdict', 'ArrearsNoticeVerdict', 'AuthorityDecision', 'BreakEvenResult', 'BreakModel', 'BreathingSpaceProtection', 'BreathingSpaceVerdict', 'CALL_OUTCOMES', 'CONTACT_CHANNELS', 'Calendar', 'Candidate', 'Charge', 'CompensationVerdict', 'ContactReason', 'ContactVerdict', 'Currency', 'DEBT_TYPES', 'DefaultNoticeVerdict', 'DmpResult', 'DmpShare', 'Form1099CVerdict', 'Frequency', 'FurnishingVerdict', 'GATE_ACTIONS', 'GATE_FACT_BITS', 'GATE_STATUSES', 'GarnishmentVerdict', 'GateReason', 'ISO4217_CITATION', 'ISO4217_PUBLISHED', 'LIMITATION_FLAGS', 'LIMITATION_STATUSES', 'LimitationVerdict', 'MONITOR_STATUS_CODES', 'Money', 'NUMBER_KINDS', 'ObsolescenceVerdict', 'OfferCandidate', 'OfferValuation', 'OptimisationResult', 'PackInfo', 'PaymentApplication', 'Policy', 'PreActionVerdict', 'ReferenceRateVerdict', 'RuleBook', 'RuleEntry', 'RuleReference', 'RulesAudit', 'STRATEGIES', 'Schedule', 'ScheduleAdjustment', 'ScheduleRow', 'ScheduleTerms', 'SensitivityTable', 'SettlementOffer', 'StatementLine', 'StatutoryInterestVerdict', 'ValidationNoticeVerdict', 'ValidationPeriodVerdict', 'Verdict', 'WaterfallPolicy', 'WaterfallResult', 'accrue', 'apply_in_order', 'apply_payments', 'apply_pro_rata', 'breathing_space', 'build_schedule', 'build_schedules', 'business_day_convention_names', 'calendar', 'calendar_business_day_mask', 'calendar_from_toml', 'calendar_ids', 'cca_arrears_notice', 'cca_arrears_notice_timing', 'cca_default_notice_earliest_action', 'charges_from_schedule', 'check_promise', 'columns_allocate', 'columns_format', 'columns_from_float', 'columns_multiply', 'columns_parse', 'columns_round', 'columns_sum', 'contact_check_call_log', 'contact_may_call', 'credit_reporting_obsolete_on', 'credit_reporting_obsolete_serials', 'currencies', 'custom_calendar', 'day_count_days', 'day_count_fraction', 'day_count_names', 'decide_account', 'decide_columns', 'decimal_divide', 'decimal_multiply', 'decimal_round', 'discharge_event_names', 'due_dates', 'explain_waterfall', 'form_1099c_required', 'gate_columns', 'gate_permitted', 'gate_permitted_actions', 'gate_start_of_local_day', 'joint_calendar', 'late_fee', 'load_calendar', 'monitor', 'monitor_instalments', 'monitor_plans', 'passive_collection_earliest_furnishing', 'portfolio_age', 'portfolio_bucket_of', 'portfolio_cure_rate', 'portfolio_days_past_due', 'portfolio_edge_labels', 'portfolio_liquidation', 'portfolio_promise_kept_rate', 'portfolio_recovery_rate', 'portfolio_roll_rates', 'pre_action_reply_deadline', 'register_currency', 'reschedule', 'reschedule_amount', 'reverse_payment', 'rounding_modes', 'rules_audit', 'rules_is_jurisdiction_code', 'rules_limitation', 'rules_limitation_columns', 'rules_parent_jurisdiction', 'schedule_terms', 'validation_notice_due', 'validation_period_end', 'year_fraction_rounded']
 class Currency:
     """
     A currency: ISO 4217 code, numeric code and minor-unit digits.
@@ -905,6 +905,11 @@ class RuleReference:
     def rule_id(self) -> str:
         ...
     @property
+    def since_at_least(self) -> bool:
+        """
+        True when effective_from is only the earliest day the pack could establish.
+        """
+    @property
     def source(self) -> str:
         ...
     @property
@@ -989,6 +994,11 @@ class RuleEntry:
     def params(self) -> dict:
         ...
     @property
+    def since_at_least(self) -> bool:
+        """
+        True when effective_from is only the earliest day the pack could establish; the figure answers for earlier days too.
+        """
+    @property
     def source(self) -> str:
         ...
     @property
@@ -1020,6 +1030,9 @@ class PackInfo:
         ...
     @property
     def title(self) -> str:
+        ...
+    @property
+    def valid_through(self) -> datetime.date | None:
         ...
 class RuleBook:
     """
@@ -1104,6 +1117,41 @@ class LimitationVerdict(Verdict):
         ...
     @property
     def status(self) -> str:
+        ...
+class RulesAudit:
+    """
+    How sure, how sourced and how current every figure of a rule book is.
+    """
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    def to_dict(self) -> dict:
+        """
+        Packs, jurisdictions, sources, horizons and open questions as plain values.
+        """
+    def to_text(self) -> str:
+        """
+        The report `recoup rules audit` prints.
+        """
+    @property
+    def as_of(self) -> datetime.date:
+        ...
+    @property
+    def attention(self) -> list:
+        """
+        The dated tables ending within within_days, or already past.
+        """
+    @property
+    def certainty(self) -> dict:
+        ...
+    @property
+    def horizons(self) -> list:
+        """
+        Every dated table (its last day, days left, state), soonest first.
+        """
+    @property
+    def within_days(self) -> int:
         ...
 class ContactReason:
     """
@@ -2196,6 +2244,8 @@ def reschedule_amount(schedule: Schedule, payments: typing.Any, as_of: typing.An
 def reverse_payment(charges: collections.abc.Sequence[Charge], payments: collections.abc.Iterable, payment_id: str, policy: typing.Any = 'standard', overpayment: typing.Any = None) -> WaterfallResult:
     ...
 def rounding_modes() -> list[str]:
+    ...
+def rules_audit(as_of: datetime.date | str, within_days: typing.SupportsInt | typing.SupportsIndex = 90, book: typing.Any = None) -> RulesAudit:
     ...
 def rules_is_jurisdiction_code(code: str) -> bool:
     ...

@@ -6,6 +6,7 @@
     recoup schedule --principal "1200.00 GBP" --rate 9.9% --term 24 --first-due 2027-01-01
     recoup settle --balance "5000.00 USD" ...          (needs recoup.settle)
     recoup check limitation --jurisdiction US-TX ...    (needs recoup.rules)
+    recoup rules audit [--as-of DATE] [--format json]   (certainty, sources, table horizons)
 
 Exit status: 0 done, 1 the data could not be used (the message names the file, row and column),
 2 the command line is wrong. Every error is one line on stderr, never a traceback.
@@ -184,11 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
     sch.add_argument("--plain", action="store_true", help="plain text table (no box drawing)")
     sch.set_defaults(func=_cmd_schedule)
 
-    from . import _cli_report, _cli_single
+    from . import _cli_report, _cli_rules, _cli_single
 
     _cli_report.add_report_parser(sub, _date, _edges)
     _cli_single.add_settle_parser(sub)
     _cli_single.add_check_parser(sub)
+    _cli_rules.add_rules_parser(sub, _date, _need_sub)
     return parser
 
 
@@ -356,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(e.code or 0)
     if getattr(args, "command", None) is None:
         print(
-            "recoup: error: a command is required (demo, portfolio, report, schedule, settle, check); "
+            "recoup: error: a command is required (demo, portfolio, report, schedule, settle, check, rules); "
             "see 'recoup --help'",
             file=sys.stderr,
         )

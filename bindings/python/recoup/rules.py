@@ -34,7 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from . import _core
-from ._core import LimitationVerdict, PackInfo, RuleBook, RuleEntry, RuleReference, Verdict
+from ._core import LimitationVerdict, PackInfo, RuleBook, RuleEntry, RuleReference, RulesAudit, Verdict
 from ._errors import InvalidInputError
 from .portfolio import _day_serials, _is_scalar_date, _one_date
 
@@ -50,7 +50,9 @@ __all__ = [
     "RuleBook",
     "RuleEntry",
     "RuleReference",
+    "RulesAudit",
     "Verdict",
+    "audit",
     "builtin_book",
     "is_jurisdiction_code",
     "limitation",
@@ -92,6 +94,31 @@ def load_pack(path: Union[str, os.PathLike[str]], book: RuleBook | None = None) 
     return out
 
 
+def audit(
+    as_of: DateLike | None = None, *, within_days: int = 90, book: RuleBook | None = None
+) -> RulesAudit:
+    """Audits every figure of ``book`` (default: the built-in packs) as of ``as_of`` (default:
+    today): certainty counts by pack and jurisdiction, the domains the figures were checked at
+    (official, mirror, secondary), every dated table's horizon with those ending within
+    ``within_days`` flagged (``.attention``), and every unverified or contested figure with its
+    note. ``.to_text()`` is what ``recoup rules audit`` prints; ``.to_dict()`` is its JSON.
+
+        >>> a = audit("2026-12-07")
+        >>> a.certainty["total"] == len(builtin_book().entries())
+        True
+        >>> sorted(a.to_dict())[:3]
+        ['as_of', 'certainty', 'horizons']
+
+    A question about a date past a table's horizon raises RuleNotInForceError.
+    """
+    if isinstance(within_days, bool) or not isinstance(within_days, int):
+        raise InvalidInputError(
+            f"within_days must be a whole number of days, not {within_days!r}", id="audit.within_days"
+        )
+    day = datetime.date.today() if as_of is None else as_of
+    return _core.rules_audit(day, within_days, book)
+
+
 def is_jurisdiction_code(code: str) -> bool:
     """True for "US", "US-TX" (the 50 states and DC), "GB", "GB-EAW", "GB-SCT", "GB-NIR", "EU",
     an EU member state ("DE") or a code of the same form for a user pack ("CA-ON")."""
@@ -104,8 +131,9 @@ def parent_jurisdiction(code: str) -> str:
 
 
 def rule(jurisdiction: str, rule_id: str, as_of: DateLike, *, book: RuleBook | None = None) -> RuleEntry:
-    """The version of one rule in force on ``as_of`` (UnknownJurisdictionError when there is none,
-    with a message listing what there is)."""
+    """The version of one rule in force on ``as_of``: UnknownJurisdictionError for an unknown
+    jurisdiction or rule, RuleNotInForceError when the rule exists but no version covers the date
+    (the message lists what there is and, past a table's end, how to load a newer pack)."""
     return (book or builtin_book()).at(jurisdiction, rule_id, as_of)
 
 

@@ -55,6 +55,7 @@ void register_settle(py::module_& m);    // settlement offers, expected recovery
 void register_rules(py::module_& m);     // rule packs, the rule book, verdicts, limitation
 void register_rules_contact(py::module_& m);  // Reg F contact frequency and hours, overlays
 void register_rules_money(py::module_& m);    // garnishment caps, statutory interest, rates
+void register_rules_audit(py::module_& m);    // the rule-data audit
 void register_rules_notices(py::module_& m);  // notice periods, FCRA, breathing space, 1099-C
 void register_rules_gate(py::module_& m);     // the compliance gate: may this action be taken now
 void register_decide(py::module_& m);         // strategy policies and the recovery decision

@@ -62,6 +62,7 @@ PYBIND11_MODULE(_core, m) {
   recoup::python::register_portfolio(m);
   recoup::python::register_settle(m);
   recoup::python::register_rules(m);
+  recoup::python::register_rules_audit(m);
   recoup::python::register_rules_contact(m);
   recoup::python::register_rules_money(m);
   recoup::python::register_rules_notices(m);

@@ -64,6 +64,8 @@ void register_rules(py::module_& m) {
       .def_readonly("source", &rules::rule_reference::source)
       .def_readonly("note", &rules::rule_reference::note)
       .def_readonly("value", &rules::rule_reference::value, "The figure with its unit, e.g. '4 years'.")
+      .def_readonly("since_at_least", &rules::rule_reference::since_at_least,
+                    "True when effective_from is only the earliest day the pack could establish.")
       .def_property_readonly("version", &rules::rule_reference::version)
       .def("__repr__", [](const rules::rule_reference& r) {
         return "<RuleReference " + r.jurisdiction + " " + r.rule_id + " = " + r.value + " (" + r.citation + "; " +
@@ -99,6 +101,9 @@ void register_rules(py::module_& m) {
       .def_readonly("note", &rules::rule_entry::note)
       .def_readonly("pack", &rules::rule_entry::pack)
       .def_readonly("origin", &rules::rule_entry::origin)
+      .def_readonly("since_at_least", &rules::rule_entry::since_at_least,
+                    "True when effective_from is only the earliest day the pack could establish; the figure "
+                    "answers for earlier days too.")
       .def_property_readonly("params", &params_of)
       .def("in_force_on", &rules::rule_entry::in_force_on, py::arg("day"))
       .def("__repr__", [](const rules::rule_entry& e) {
@@ -109,6 +114,7 @@ void register_rules(py::module_& m) {
       .def_readonly("id", &rules::pack_info::id)
       .def_readonly("title", &rules::pack_info::title)
       .def_readonly("reviewed", &rules::pack_info::reviewed)
+      .def_readonly("valid_through", &rules::pack_info::valid_through)
       .def_readonly("note", &rules::pack_info::note)
       .def_readonly("origin", &rules::pack_info::origin)
       .def_readonly("rules", &rules::pack_info::rules)

@@ -224,7 +224,8 @@ typedef struct recoup_limitation_result {
  *  "specialty") as of `as_of`, under `book` (NULL = the built-in packs). `explanation` (may be
  *  NULL with `required` NULL) receives the plain-English reasoning and every rule cited;
  *  `verdict_out` (may be NULL) every rule used, citations whole. Errors:
- *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("rules.unknown_jurisdiction", "rules.not_in_force"),
+ *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("rules.unknown_jurisdiction"), RECOUP_STATUS_RULE_NOT_IN_FORCE
+ *  ("rules.not_in_force": no version of the period covers as_of),
  *  RECOUP_STATUS_INVALID_INPUT ("limitation.debt_type", "date.malformed", "date.invalid"). */
 RECOUP_C_API recoup_status recoup_limitation(const char* jurisdiction, const char* debt_type,
                                              const recoup_limitation_facts* facts, const char* as_of,
@@ -246,6 +247,38 @@ RECOUP_C_API recoup_status recoup_rulebook_load(recoup_rulebook* book, const cha
 RECOUP_C_API recoup_status recoup_rulebook_load_text(recoup_rulebook* book, const char* toml, const char* origin);
 /** Releases a book (NULL is allowed). */
 RECOUP_C_API void recoup_rulebook_free(recoup_rulebook* book);
+
+/* --- rule-data audit ---------------------------------------------------------------------- */
+
+/** Totals of recoup_rules_audit. Set struct_size = sizeof(recoup_rules_audit_summary) (or call
+ *  recoup_rules_audit_summary_init). */
+typedef struct recoup_rules_audit_summary {
+  size_t struct_size;
+  size_t figures;               /* every entry of the book */
+  size_t verified;              /* seen in the official text */
+  size_t secondary;
+  size_t unverified;
+  size_t contested;
+  size_t official_sources;      /* entries checked at an official site */
+  size_t tables;                /* dated tables: rules whose last version has an end date */
+  size_t tables_ending_soon;    /* last day within within_days of as_of */
+  size_t tables_expired;        /* last day before as_of: later questions get RULE_NOT_IN_FORCE */
+  size_t tables_past_at_review; /* already past when their pack was reviewed */
+  char first_horizon[11];       /* the soonest last day of a dated table, "" when there is none */
+} recoup_rules_audit_summary;
+
+/** Sets struct_size and zeroes the rest. */
+RECOUP_C_API void recoup_rules_audit_summary_init(recoup_rules_audit_summary* summary);
+
+/** Audits every figure of `book` (NULL: the built-in packs) as of `as_of` ("YYYY-MM-DD"):
+ *  certainty counts, sources, dated tables ending within `within_days` (0..3660) or already past,
+ *  open questions. `summary` (may be NULL) receives the totals; `report` (may be NULL, with
+ *  `report_size` 0, to ask only `required`) receives the text `recoup rules audit` prints.
+ *  Errors: RECOUP_STATUS_INVALID_INPUT ("audit.within_days", "date.malformed"),
+ *  RECOUP_STATUS_BUFFER_TOO_SMALL (`required` says how much). */
+RECOUP_C_API recoup_status recoup_rules_audit(const recoup_rulebook* book, const char* as_of, int within_days,
+                                              recoup_rules_audit_summary* summary, char* report,
+                                              size_t report_size, size_t* required);
 
 
 /** Debt type codes of recoup_limitation_batch (the order of recoup.rules.DEBT_TYPES). */
@@ -760,7 +793,8 @@ typedef struct recoup_garnishment_result {
  *  is RECOUP_NO_AMOUNT unless the state's limit uses gross pay (NY, IL, MA); `pay_period` is
  *  "weekly", "biweekly", "semimonthly" or "monthly"; `options` and `book` may be NULL. Errors:
  *  "garnishment.negative_earnings", "garnishment.gross_required", "garnishment.pay_period",
- *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("garnishment.jurisdiction", "rules.not_in_force"). */
+ *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("garnishment.jurisdiction"), RECOUP_STATUS_RULE_NOT_IN_FORCE
+ *  ("rules.not_in_force": e.g. a minimum-wage table that ends before the pay date). */
 RECOUP_C_API recoup_status recoup_garnishment_limit(const char* jurisdiction, int64_t disposable_minor,
                                                     int64_t gross_minor, const char* pay_period, const char* as_of,
                                                     const recoup_garnishment_options* options,
@@ -795,7 +829,8 @@ typedef struct recoup_interest_result {
  *  28 U.S.C. 1961 with `rate_percent` the weekly 1-year CMT, compounded annually: `from` is the
  *  day judgment was entered). `rate_percent` is NULL where the law fixes the rate. Errors:
  *  "interest.dates", "interest.rate", "interest.negative_amount", "interest.kind",
- *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("interest.jurisdiction", "rules.not_in_force"). */
+ *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("interest.jurisdiction"), RECOUP_STATUS_RULE_NOT_IN_FORCE
+ *  ("rules.not_in_force": a reference-rate table that ends before the date). */
 RECOUP_C_API recoup_status recoup_statutory_interest(const char* kind, const char* jurisdiction, const char* currency,
                                                      int64_t amount_minor, const char* from, const char* paid_on,
                                                      const char* rate_percent, const char* rounding,

@@ -82,6 +82,8 @@ TEST_CASE("the audit counts certainty by pack and jurisdiction and classifies so
   CHECK(classify_source("https://www.example-law-firm.com/ohio") == source_kind::secondary);
   CHECK(classify_source("") == source_kind::none);
   CHECK(source_domain("HTTPS://WWW.Akleg.GOV:443/x?y") == "akleg.gov");
+  CHECK(source_domain("http://www.bsi.si./en/ecb-interest-rates") == "bsi.si");
+  CHECK(classify_source("http://www.bsi.si./en/ecb-interest-rates") == source_kind::official);
 }
 
 TEST_CASE("the audit flags tables ending within the window and those already past", "[rules][audit]") {
