@@ -16,7 +16,8 @@ static_assert(RECOUP_DEBT_ORAL_CONTRACT == static_cast<int>(r::debt_type::oral_c
 static_assert(RECOUP_DEBT_PROMISSORY_NOTE == static_cast<int>(r::debt_type::promissory_note));
 static_assert(RECOUP_DEBT_OPEN_ACCOUNT == static_cast<int>(r::debt_type::open_account));
 static_assert(RECOUP_DEBT_SPECIALTY == static_cast<int>(r::debt_type::specialty));
-static_assert(RECOUP_DEBT_SPECIALTY + 1 == r::debt_type_count);
+static_assert(RECOUP_DEBT_JUDGMENT == static_cast<int>(r::debt_type::judgment));
+static_assert(RECOUP_DEBT_JUDGMENT + 1 == r::debt_type_count);
 constexpr unsigned c_flags[] = {RECOUP_LIMITATION_START_IS_LOWER_BOUND, RECOUP_LIMITATION_RESTARTED,
                                 RECOUP_LIMITATION_REVIVED, RECOUP_LIMITATION_EXTINGUISHED,
                                 RECOUP_LIMITATION_CONTESTED, RECOUP_LIMITATION_PAYMENT_NOW_RESTARTS,

@@ -1170,7 +1170,7 @@ void account_from_columns(const gate_columns_in& in, std::size_t i, std::span<co
   f.jurisdiction.assign(codes[in.jurisdiction[i]]);
   f.other_jurisdictions.clear();
   const std::uint8_t type = in.type.empty() ? static_cast<std::uint8_t>(debt_type::open_account) : in.type[i];
-  if (type > static_cast<std::uint8_t>(debt_type::specialty)) bad("debt type code out of range");
+  if (type >= debt_type_count) bad("debt type code out of range");
   f.type = static_cast<debt_type>(type);
   for (const auto& [col, member] : date_columns) {
     const std::int32_t d = (in.*col).empty() ? no_date : (in.*col)[i];

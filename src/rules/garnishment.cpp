@@ -96,6 +96,7 @@ struct plan {
   std::string wage_description;  // "the greater of the federal (7.25 USD) and state (15.00 USD) minimum wage"
   std::int64_t state_wage = 0;   // cents
   std::int64_t state_floor = 0;  // cents
+  bool fixed_floor = false;      // the statute names the protected amount itself (floor_amount)
   // Florida head of family
   bool head_of_family = false;
   bool consent = false;
@@ -220,7 +221,29 @@ plan make_plan(std::string_view jurisdiction, pay_period period, civil_date as_o
   const std::string base = e.param_text("floor_base", "disposable");
   if (base != "disposable" && base != "gross") bad_state_rule(e, "floor_base '" + base + "' is not disposable or gross");
   p.floor_on_gross = base == "gross";
-  if (e.param("floor_multiple") != nullptr) {
+  if (e.param("floor_amount") != nullptr) {
+    // A fixed protected amount in the statute (Oregon: ORS 18.385(2)): the weekly figure, and the
+    // statute's own figure for other pay periods where it gives one (floor_amount_biweekly, ...);
+    // otherwise the weekly figure x 2, 13/6 or 13/3 weeks, rounded up to the cent.
+    if (e.param("floor_multiple") != nullptr)
+      bad_state_rule(e, "a formula has either floor_amount (a fixed sum) or floor_multiple (a multiple of a minimum "
+                        "wage), not both");
+    p.has_floor = true;
+    p.fixed_floor = true;
+    auto cents = [&](const std::string& key) {
+      const money m(e.param_number(key, decimal(0)), usd());
+      if (m.is_negative()) bad_state_rule(e, key + " is negative");
+      return m.minor_units();
+    };
+    const std::string key = "floor_amount_" + std::string(to_string(period));
+    if (period != pay_period::weekly && e.param(key) != nullptr) {
+      p.state_floor = cents(key);
+    } else {
+      const auto [num, den] = weeks_in(period);
+      p.state_floor = static_cast<std::int64_t>(detail::round_quotient<int128>(
+          static_cast<int128>(cents("floor_amount")) * num, den, rounding_mode::ceiling));
+    }
+  } else if (e.param("floor_multiple") != nullptr) {
     p.has_floor = true;
     const decimal weekly = e.param_number("floor_multiple", decimal(0));
     p.state_multiple = period_multiple(e, weekly, "floor_multiple_", period);
@@ -267,7 +290,7 @@ plan make_plan(std::string_view jurisdiction, pay_period period, civil_date as_o
     p.state_floor = floor_of(wage, e, weekly, "floor_multiple_", period);
   }
   if (!p.gross_percent && !p.disposable_percent && !p.has_floor)
-    bad_state_rule(e, "a formula needs at least one of gross_percent, disposable_percent, floor_multiple");
+    bad_state_rule(e, "a formula needs at least one of gross_percent, disposable_percent, floor_multiple, floor_amount");
   return p;
 }
 
@@ -380,8 +403,11 @@ void describe(garnishment_verdict& v, const plan& p, const row_figures& r, std::
       if (p.disposable_percent)
         parts.push_back(pct_text(*p.disposable_percent) + " of disposable earnings is " + usd_text(r.disposable_cap));
       if (p.has_floor) {
-        std::string f = "the protected floor is " + mult_text(p.state_multiple) + " x " + p.wage_description + " = " +
-                        usd_text(p.state_floor) + ", and " + (p.floor_on_gross ? "gross" : "disposable") + " earnings ";
+        std::string f = (p.fixed_floor ? "the protected floor is the fixed amount " + usd_text(p.state_floor) +
+                                             " for the pay period"
+                                       : "the protected floor is " + mult_text(p.state_multiple) + " x " +
+                                             p.wage_description + " = " + usd_text(p.state_floor)) +
+                        ", and " + (p.floor_on_gross ? "gross" : "disposable") + " earnings ";
         if (r.base_excess > 0) {
           f += "exceed it by " + usd_text(r.base_excess);
           if (p.excess_percent != decimal(100)) f += ", of which " + pct_text(p.excess_percent) + " is " + usd_text(r.excess_cap);

@@ -10,8 +10,8 @@ namespace recoup::rules {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> debt_type_names{"written_contract", "oral_contract", "promissory_note",
-                                                          "open_account", "specialty"};
+constexpr std::array<std::string_view, debt_type_count> debt_type_names{
+    "written_contract", "oral_contract", "promissory_note", "open_account", "specialty", "judgment"};
 constexpr std::array<std::string_view, 3> status_names{"running", "expired", "unknown"};
 
 enum class start_event : std::uint8_t { defaulted, charge_off, last_payment, last_activity };
@@ -205,9 +205,12 @@ limitation_verdict limitation(std::string_view jurisdiction, debt_type type, con
   const kernel_out k = run(compiled, in);
   v.status = k.status;
   const std::string what = std::string(jurisdiction) + " " + std::string(to_string(type));
+  const bool judgment = type == debt_type::judgment;
+  const std::string start = e.param_text("start_event", "default");
   v.step(what + ": the limitation period is " + v.period + ", running from " +
-         (e.param_text("start_event", "default") == "default" ? std::string("the default (the breach)")
-                                                             : "the " + e.param_text("start_event", "default")) +
+         (start == "default" ? std::string(judgment ? "the day the judgment was entered (defaulted_on)"
+                                                    : "the default (the breach)")
+                             : "the " + start) +
          ".");
   if (k.status == limitation_status::unknown) {
     v.step("Neither the date of default nor a payment date is known, so the start of the period is unknown: "
@@ -240,6 +243,12 @@ limitation_verdict limitation(std::string_view jurisdiction, debt_type type, con
            v.alternative_expires_on->to_string() + ". Do not sue after " + v.expires_on->to_string() +
            " without legal advice.");
   if (v.extinguished) v.step("In this jurisdiction expiry extinguishes the debt itself: it may not be collected at all.");
+  if (judgment && e.param_flag("renewable", false))
+    v.step(v.status == limitation_status::running
+               ? "The judgment may be renewed or revived before " + v.expires_on->to_string() +
+                     " (how and for how long: the rule's note); a renewal is not modelled here."
+               : "The judgment could have been renewed before " + v.expires_on->to_string() +
+                     "; if it was, check the renewal's own period.");
   if (v.status == limitation_status::running)
     v.step(v.payment_now_restarts ? "A part payment now would start the period again."
                                   : "A part payment now would not restart the period.");

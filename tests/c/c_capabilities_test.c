@@ -333,6 +333,18 @@ static void test_interest(void) {
   CHECK(strcmp(recoup_status_name(RECOUP_STATUS_RULE_NOT_IN_FORCE), "rule_not_in_force") == 0);
 }
 
+static void test_judgment(void) {
+  /* Cal. CCP 683.020: a money judgment entered 2015-03-02 may be enforced for 10 years. */
+  recoup_limitation_facts facts = {sizeof facts, "2015-03-02", NULL, NULL, NULL, 0};
+  recoup_limitation_result r;
+  memset(&r, 0, sizeof r);
+  r.struct_size = sizeof r;
+  CHECK(recoup_limitation("US-CA", "judgment", &facts, "2024-06-01", NULL, &r, NULL, 0, NULL, NULL) == RECOUP_STATUS_OK);
+  CHECK(strcmp(r.rule_id, "limitation.judgment") == 0);
+  CHECK(strcmp(r.expires_on, "2025-03-02") == 0 && r.status == RECOUP_LIMITATION_RUNNING);
+  CHECK(RECOUP_DEBT_JUDGMENT == 5);
+}
+
 static void test_rules_audit(void) {
   recoup_rules_audit_summary s;
   size_t need = 0;
@@ -456,6 +468,7 @@ int main(void) {
   test_interest();
   test_settle();
   test_limitation_batch();
+  test_judgment();
   test_rules_audit();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);

@@ -317,8 +317,8 @@ BAD_ROWS = [
     (
         "C-9,US-TX,car_loan,USD,10.00,2026-01-01,,0,12",
         "debt-type",
-        "row 2, column 'debt_type': 'car_loan' is not a debt type (one of open_account, written_contract, "
-        "oral_contract, promissory_note, specialty)",
+        "row 2, column 'debt_type': 'car_loan' is not a debt type (one of written_contract, oral_contract, "
+        "promissory_note, open_account, specialty, judgment)",
     ),
     (
         "C-9,US-TX,open_account,XXY,10.00,2026-01-01,,0,12",

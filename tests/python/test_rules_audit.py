@@ -271,6 +271,21 @@ def test_audit_counts_every_figure_and_lists_horizons() -> None:
     assert "Rule data audit as of 2026-12-07" in a.to_text()
 
 
+# Content farms, document-sharing mirrors and aggregators are never a source (issue 16); the
+# first data pass removed them, and this keeps them out.
+NOT_SOURCES = {
+    "whychat.me", "docslib.org", "docketmath.com", "self-law.org", "cetient.com", "earthspot.org",
+    "legalclarity.org", "laws9.com", "lawserver.com", "law.lawstack.com", "madeforlaw.com",
+    "m2reporterhelp.weebly.com", "londondevelopmentsites.com", "statutes.laws-info.com", "observed.org",
+    "scribd.com", "studocu.com", "coursehero.com", "news.az", "particle.news", "liquisearch.com",
+}  # fmt: skip
+
+
+def test_no_figure_is_sourced_from_a_content_farm() -> None:
+    domains = {s["domain"] for s in rules.audit(AUDIT_DAY).to_dict()["sources"]}
+    assert not (domains & NOT_SOURCES)
+
+
 def test_audit_of_a_book_with_an_override_pack(tmp_path: Any) -> None:
     pack = tmp_path / "acme.toml"
     pack.write_text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Context, Decimal, getcontext
+from fractions import Fraction
 
 import numpy_financial as npf
 import pytest
@@ -19,32 +20,47 @@ C28 = Context(prec=28)
 W = {"end": 0, "begin": 1}
 
 
-def o_pmt(r: Decimal, n: int, pv: Decimal, fv: Decimal = Decimal(0), w: int = 0) -> Decimal:
-    if r == 0:
-        return -(fv + pv) / n
-    t = (1 + r) ** n
-    return -(fv + pv * t) * r / ((1 + r * w) * (t - 1))
+# The oracles are exact (fractions.Fraction) and rounded once, correctly, to 28 digits by
+# Decimal division: an oracle computed in 90-digit Decimal arithmetic would misjudge the exact
+# half-way cases (fv(0.000755, 4, -100, 0.03) = 400.42313735038073348714498125 exactly, which
+# half-even rounds down to ...812, while a 90-digit evaluation of p / r * (t - 1) lands just above
+# the tie and rounds up).
 
 
-def o_fv(r: Decimal, n: int, p: Decimal, pv: Decimal, w: int = 0) -> Decimal:
-    if r == 0:
-        return -(pv + p * n)
-    t = (1 + r) ** n
-    return -(pv * t + p * (1 + r * w) / r * (t - 1))
+def r28(x: Fraction) -> Decimal:
+    """x correctly rounded to 28 significant digits, half-even."""
+    return C28.divide(Decimal(x.numerator), Decimal(x.denominator))
 
 
-def o_pv(r: Decimal, n: int, p: Decimal, fv: Decimal = Decimal(0), w: int = 0) -> Decimal:
-    if r == 0:
-        return -(fv + p * n)
-    t = (1 + r) ** n
-    return -(fv + p * (1 + r * w) / r * (t - 1)) / t
+def o_pmt(r: Decimal, n: int, pv: Decimal, fv: Decimal = Decimal(0), w: int = 0) -> Fraction:
+    R, PV, FV = Fraction(r), Fraction(pv), Fraction(fv)
+    if R == 0:
+        return -(FV + PV) / n
+    t = (1 + R) ** n
+    return -(FV + PV * t) * R / ((1 + R * w) * (t - 1))
 
 
-def o_ipmt(r: Decimal, per: int, n: int, pv: Decimal, fv: Decimal, w: int) -> Decimal:
+def o_fv(r: Decimal, n: int, p: Decimal | Fraction, pv: Decimal, w: int = 0) -> Fraction:
+    R, P, PV = Fraction(r), Fraction(p), Fraction(pv)
+    if R == 0:
+        return -(PV + P * n)
+    t = (1 + R) ** n
+    return -(PV * t + P * (1 + R * w) / R * (t - 1))
+
+
+def o_pv(r: Decimal, n: int, p: Decimal, fv: Decimal = Decimal(0), w: int = 0) -> Fraction:
+    R, P, FV = Fraction(r), Fraction(p), Fraction(fv)
+    if R == 0:
+        return -(FV + P * n)
+    t = (1 + R) ** n
+    return -(FV + P * (1 + R * w) / R * (t - 1)) / t
+
+
+def o_ipmt(r: Decimal, per: int, n: int, pv: Decimal, fv: Decimal, w: int) -> Fraction:
     total = o_pmt(r, n, pv, fv, w)
-    ip = o_fv(r, per - 1, total, pv, w) * r
+    ip = o_fv(r, per - 1, total, pv, w) * Fraction(r)
     if w == 1:
-        ip = Decimal(0) if per == 1 else ip / (1 + r)
+        ip = Fraction(0) if per == 1 else ip / (1 + Fraction(r))
     return ip
 
 
@@ -55,17 +71,22 @@ when_st = st.sampled_from(["end", "begin"])
 
 @given(rates_st, st.integers(1, 480), pv_st, when_st)
 def test_closed_forms_are_exact_to_28_digits(r: Decimal, n: int, pv: Decimal, when: str) -> None:
-    getcontext().prec = 90
     w = W[when]
-    assert rates.pmt(r, n, pv, 0, when) == C28.plus(o_pmt(r, n, pv, Decimal(0), w))
-    assert rates.fv(r, n, Decimal(-100), pv, when) == C28.plus(o_fv(r, n, Decimal(-100), pv, w))
-    assert rates.pv(r, n, Decimal(-100), Decimal(0), when) == C28.plus(
-        o_pv(r, n, Decimal(-100), Decimal(0), w)
-    )
+    assert rates.pmt(r, n, pv, 0, when) == r28(o_pmt(r, n, pv, Decimal(0), w))
+    assert rates.fv(r, n, Decimal(-100), pv, when) == r28(o_fv(r, n, Decimal(-100), pv, w))
+    assert rates.pv(r, n, Decimal(-100), Decimal(0), when) == r28(o_pv(r, n, Decimal(-100), Decimal(0), w))
     per = (n + 1) // 2
     ip = o_ipmt(r, per, n, pv, Decimal(0), w)
-    assert rates.ipmt(r, per, n, pv, 0, when) == C28.plus(ip)
-    assert rates.ppmt(r, per, n, pv, 0, when) == C28.plus(o_pmt(r, n, pv, Decimal(0), w) - ip)
+    assert rates.ipmt(r, per, n, pv, 0, when) == r28(ip)
+    assert rates.ppmt(r, per, n, pv, 0, when) == r28(o_pmt(r, n, pv, Decimal(0), w) - ip)
+
+
+def test_an_exact_half_way_fv_rounds_half_even() -> None:
+    # found by hypothesis: the exact future value ends in a 5 at the 29th digit
+    assert o_fv(Decimal("0.000755"), 4, Decimal(-100), Decimal("0.03")) == Fraction(
+        "400.42313735038073348714498125"
+    )
+    assert rates.fv("0.000755", 4, -100, "0.03") == Decimal("400.4231373503807334871449812")
 
 
 @settings(max_examples=80)

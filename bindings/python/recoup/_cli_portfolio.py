@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from . import batch, columns, decide, plan, portfolio
+from . import _core, batch, columns, decide, plan, portfolio
 from ._errors import RecoupError
 
 if TYPE_CHECKING:
@@ -89,13 +89,7 @@ _US_STATES = (
 #: The jurisdictions a portfolio file may name: US-XX (the 50 states and DC) and the UK's three.
 JURISDICTIONS: tuple[str, ...] = (*(f"US-{s}" for s in _US_STATES), "GB-EAW", "GB-SCT", "GB-NIR")
 #: The debt types (the limitation rule packs' classification).
-DEBT_TYPES: tuple[str, ...] = (
-    "open_account",
-    "written_contract",
-    "oral_contract",
-    "promissory_note",
-    "specialty",
-)
+DEBT_TYPES: tuple[str, ...] = tuple(_core.DEBT_TYPES)
 
 #: The output file's columns and their kinds (text, money, int, date, bool). Money is exact: decimal
 #: text in CSV, ``decimal128`` in Parquet. In memory (``evaluate_accounts``) a money column ``x``

@@ -2269,7 +2269,7 @@ def year_fraction_rounded(start: datetime.date | str, end: datetime.date | str, 
     """
 CALL_OUTCOMES: tuple = ('connected_conversation', 'unanswered', 'voicemail', 'not_connected')
 CONTACT_CHANNELS: tuple = ('phone', 'text', 'email', 'mail', 'social', 'in_person')
-DEBT_TYPES: tuple = ('written_contract', 'oral_contract', 'promissory_note', 'open_account', 'specialty')
+DEBT_TYPES: tuple = ('written_contract', 'oral_contract', 'promissory_note', 'open_account', 'specialty', 'judgment')
 GATE_ACTIONS: tuple = ('call', 'text', 'email', 'letter', 'validation_notice', 'credit_report', 'litigate', 'garnish', 'settlement_offer', 'payment_plan', 'charge_off', 'place_with_agency', 'sell', 'termination_notice', 'remedy_notice', 'reage')
 GATE_FACT_BITS: dict = {'debt_buyer': 1, 'attorney_represented': 2, 'scra_active_duty': 4, 'vulnerable': 8, 'mental_health_breathing_space': 16, 'open_end': 32, 'known_credit_kind': 64, 'not_cca_regulated': 128, 'creditor': 256, 'call_consent': 512}
 GATE_STATUSES: tuple = ('allowed', 'blocked', 'allowed_from')

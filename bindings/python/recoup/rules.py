@@ -154,7 +154,8 @@ def limitation(
     (``.payment_now_revives``) it, extinguishment, contested classifications, and the citation.
 
     The period runs from the default (the breach); a payment or written acknowledgment while it
-    runs restarts it where the jurisdiction says so. Without ``defaulted_on`` the last payment
+    runs restarts it where the jurisdiction says so. For ``debt_type="judgment"`` pass the day
+    the judgment was entered as ``defaulted_on``. Without ``defaulted_on`` the last payment
     stands in for it (``.start_is_lower_bound``: the true expiry is no earlier); with neither the
     status is "unknown" -- nothing is guessed.
     """

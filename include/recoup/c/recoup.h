@@ -187,7 +187,7 @@ RECOUP_C_API recoup_status recoup_apr(const char* method, const char* currency, 
  *  sizeof(recoup_limitation_facts). */
 typedef struct recoup_limitation_facts {
   size_t struct_size;
-  const char* defaulted_on;        /**< breach / first missed payment, "YYYY-MM-DD" or NULL */
+  const char* defaulted_on;        /**< breach / first missed payment (a judgment: the day it was entered), "YYYY-MM-DD" or NULL */
   const char* last_payment;        /**< the latest part payment, or NULL */
   const char* last_acknowledgment; /**< the latest written, signed acknowledgment, or NULL */
   const char* charged_off_on;      /**< for jurisdictions whose period runs from the charge-off, or NULL */
@@ -221,7 +221,7 @@ typedef struct recoup_limitation_result {
 
 /** The limitation verdict for one debt in `jurisdiction` ("US-TX", "GB-EAW", ...) and
  *  `debt_type` ("written_contract", "oral_contract", "promissory_note", "open_account",
- *  "specialty") as of `as_of`, under `book` (NULL = the built-in packs). `explanation` (may be
+ *  "specialty", "judgment": pass the day the judgment was entered as facts->defaulted_on) as of `as_of`, under `book` (NULL = the built-in packs). `explanation` (may be
  *  NULL with `required` NULL) receives the plain-English reasoning and every rule cited;
  *  `verdict_out` (may be NULL) every rule used, citations whole. Errors:
  *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("rules.unknown_jurisdiction"), RECOUP_STATUS_RULE_NOT_IN_FORCE
@@ -287,7 +287,8 @@ enum {
   RECOUP_DEBT_ORAL_CONTRACT = 1,
   RECOUP_DEBT_PROMISSORY_NOTE = 2,
   RECOUP_DEBT_OPEN_ACCOUNT = 3,
-  RECOUP_DEBT_SPECIALTY = 4
+  RECOUP_DEBT_SPECIALTY = 4,
+  RECOUP_DEBT_JUDGMENT = 5 /* the period runs from the day the judgment was entered (defaulted_on) */
 };
 /** Set in the flags of recoup_limitation_batch when no rule version is in force on the as-of date. */
 enum { RECOUP_LIMITATION_NO_RULE = 128 };

@@ -46,9 +46,11 @@ enum class debt_type : std::uint8_t {
   promissory_note,
   open_account,  ///< open account / credit card (classified differently by state; may be contested)
   specialty,     ///< a deed (UK: 12 years)
+  judgment,      ///< a money judgment: how long it may be enforced or sued on; the period runs
+                 ///< from the day it was entered (pass that day as limitation_facts::defaulted_on)
 };
 /// The number of debt types (codes 0 .. debt_type_count - 1).
-inline constexpr std::size_t debt_type_count = 5;
+inline constexpr std::size_t debt_type_count = 6;
 
 /// "written_contract", ...; debt_type_from_name throws invalid_input_error ("limitation.debt_type").
 std::string_view to_string(debt_type t) noexcept;

@@ -203,6 +203,19 @@ TEST_CASE("other states: Illinois, Massachusetts, Colorado, Florida, exempt stat
       CHECK(v.binding == "state");
     }
   }
+  SECTION("Oregon: a fixed protected amount per pay period (ORS 18.385(2), wages payable from 2026-07-01)") {
+    const auto w = garnishment_limit("US-OR", usd("500.00"), pay_period::weekly, d("2026-08-01"));
+    CHECK(w.amount == usd("100.00"));  // 500 - 400 < 25% of 500
+    CHECK(w.state_floor == usd("400.00"));
+    CHECK_THAT(w.explain(), Catch::Contains("the fixed amount 400.00 USD for the pay period"));
+    // the statute's own biweekly figure (832), not twice the weekly one
+    CHECK(garnishment_limit("US-OR", usd("1000.00"), pay_period::biweekly, d("2026-08-01")).amount == usd("168.00"));
+    // no monthly figure in the statute as read: 400 x 13/3 = 1733.333... rounded up to 1733.34
+    const auto m = garnishment_limit("US-OR", usd("2000.00"), pay_period::monthly, d("2026-08-01"));
+    CHECK(m.state_floor == usd("1733.34"));
+    CHECK(m.amount == usd("266.66"));
+    CHECK(garnishment_limit("US-OR", usd("500.00"), pay_period::weekly, d("2025-03-01")).amount == usd("125.00"));
+  }
   SECTION("a date before the state's rule starts in the book: the federal limit alone, and the verdict says so") {
     const auto v = garnishment_limit("US-IL", usd("500.00"), pay_period::weekly, d("2005-06-01"));
     CHECK(v.amount == usd("125.00"));

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support.hpp"
+#include "recoup/rules/limitation.hpp"
 #include "recoup/rules/rule_book.hpp"
 
 using recoup::civil_date;
@@ -65,11 +66,35 @@ TEST_CASE("Texas: Fin. Code 392.307 (H.B. 996) bars debt-buyer revival from 2019
   CHECK_FALSE(rule_book::defaults().at("US-TX", "limitation.revival_debt_buyer", d("2019-09-01")).flag());
 }
 
+TEST_CASE("money judgments: Cal. CCP 683.020, ten years from entry, renewable (683.110)", "[rules][data]") {
+  using namespace recoup::rules;
+  limitation_facts facts;
+  facts.defaulted_on = d("2015-03-02");  // the day the judgment was entered
+  const auto v = limitation("US-CA", debt_type::judgment, facts, d("2024-06-01"));
+  CHECK(v.main_rule().rule_id == "limitation.judgment");
+  CHECK(v.expires_on == d("2025-03-02"));
+  CHECK(v.status == limitation_status::running);
+  CHECK_THAT(v.explain(), Catch::Contains("the day the judgment was entered"));
+  CHECK_THAT(v.explain(), Catch::Contains("may be renewed or revived before 2025-03-02"));
+  CHECK(limitation("US-CA", debt_type::judgment, facts, d("2026-12-07")).status == limitation_status::expired);
+  CHECK(years("US-NY", "limitation.judgment", "2024-01-01") == 20);  // CPLR 211(b)
+  CHECK(debt_type_from_name("judgment") == debt_type::judgment);
+}
+
 TEST_CASE("no shipped entry starts on a placeholder date, and every figure names its citation", "[rules][data]") {
   for (const auto& e : rule_book::defaults().entries()) {
     INFO(e.jurisdiction << " " << e.id << " " << e.origin);
     CHECK(d("1900-01-01") < e.effective_from);
     CHECK_FALSE(e.citation.empty());
+  }
+}
+
+TEST_CASE("every unverified or contested figure says what is unknown", "[rules][data]") {
+  for (const auto& e : rule_book::defaults().entries()) {
+    if (e.sureness != recoup::rules::certainty::unverified && e.sureness != recoup::rules::certainty::contested)
+      continue;
+    INFO(e.jurisdiction << " " << e.id << " " << e.origin);
+    CHECK(e.note.size() > 20);
   }
 }
 
