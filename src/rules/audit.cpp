@@ -22,9 +22,11 @@ constexpr std::array<std::string_view, 8> official_hosts{
     "fca.org.uk",          "ksrevisor.org", "mainelegislature.org", "nmonesource.com"};
 
 // Faithful mirrors of statute and case text: the text is the official text, the site is not.
-constexpr std::array<std::string_view, 8> mirror_hosts{
-    "law.justia.com",   "law.cornell.edu", "codes.findlaw.com", "casetext.com",
-    "oregon.public.law", "lcco.law.lsu.edu", "courtlistener.com", "govinfo.library.unt.edu"};
+constexpr std::array<std::string_view, 10> mirror_hosts{
+    "law.justia.com",    "law.cornell.edu",  "codes.findlaw.com",  "casetext.com",
+    "oregon.public.law", "lcco.law.lsu.edu", "courtlistener.com",  "govinfo.library.unt.edu",
+    "unicourt.github.io",  // Public.Resource.Org's copies of the official annotated state codes
+    "law.resource.org"};
 
 }  // namespace
 

@@ -79,6 +79,8 @@ TEST_CASE("the audit counts certainty by pack and jurisdiction and classifies so
   CHECK(classify_source("https://www.legis.state.pa.us/cfdocs/legis/LI/consCheck.cfm") == source_kind::official);
   CHECK(classify_source("https://www.legislation.gov.uk/ukpga/1980/58/section/5") == source_kind::official);
   CHECK(classify_source("https://law.justia.com/codes/ohio/") == source_kind::mirror);
+  CHECK(classify_source("https://unicourt.github.io/cic-code-ak/transforms/ak/ocak/r82/gov.ak.code.title.09.html") ==
+        source_kind::mirror);
   CHECK(classify_source("https://www.example-law-firm.com/ohio") == source_kind::secondary);
   CHECK(classify_source("") == source_kind::none);
   CHECK(source_domain("HTTPS://WWW.Akleg.GOV:443/x?y") == "akleg.gov");
