@@ -39,6 +39,11 @@ void certainty_counts::add(certainty c) noexcept {
   }
 }
 
+std::string certainty_counts::verified_percent() const {
+  const std::int64_t p = verified_permille();
+  return std::to_string(p / 10) + "." + std::to_string(p % 10);
+}
+
 std::int64_t certainty_counts::verified_permille() const noexcept {
   const auto n = static_cast<std::int64_t>(total());
   if (n == 0) return 0;
@@ -83,8 +88,10 @@ std::string source_domain(std::string_view url) {
   return host;
 }
 
-source_kind classify_source(std::string_view url) {
-  const std::string host = source_domain(url);
+namespace {
+
+/// classify_source for a host already reduced by source_domain.
+source_kind classify_host(const std::string& host) {
   if (host.empty()) return source_kind::none;
   auto is_or_under = [&](std::string_view h) { return host == h || ends_with(host, "." + std::string(h)); };
   for (auto h : official_hosts)
@@ -98,6 +105,10 @@ source_kind classify_source(std::string_view url) {
     return source_kind::official;
   return source_kind::secondary;
 }
+
+}  // namespace
+
+source_kind classify_source(std::string_view url) { return classify_host(source_domain(url)); }
 
 std::vector<table_horizon> rules_audit::attention() const {
   std::vector<table_horizon> out;
@@ -135,7 +146,8 @@ rules_audit audit(const rule_book& book, civil_date as_of, int within_days) {
     a.certainty.add(e.sureness);
     pack_audit* pack = nullptr;
     if (auto it = pack_index.find(e.pack); it != pack_index.end()) pack = &a.packs[it->second];
-    const source_kind kind = classify_source(e.source);
+    const std::string domain = source_domain(e.source);
+    const source_kind kind = classify_host(domain);
     if (pack != nullptr) {
       ++pack->rules;
       pack->certainty.add(e.sureness);
@@ -149,7 +161,6 @@ rules_audit audit(const rule_book& book, civil_date as_of, int within_days) {
     j.certainty.add(e.sureness);
     const std::string family = e.id.substr(0, e.id.find('.'));
     if (std::find(j.checks.begin(), j.checks.end(), family) == j.checks.end()) j.checks.push_back(family);
-    const std::string domain = source_domain(e.source);
     auto& d = by_domain[domain];
     d.domain = domain;
     d.kind = kind;
@@ -162,14 +173,11 @@ rules_audit audit(const rule_book& book, civil_date as_of, int within_days) {
     const bool last = i + 1 == entries.size() || entries[i + 1].jurisdiction != e.jurisdiction ||
                       entries[i + 1].id != e.id;
     if (last && e.effective_to) {
-      std::size_t versions = 1;
-      while (versions <= i && entries[i - versions].jurisdiction == e.jurisdiction && entries[i - versions].id == e.id)
-        ++versions;
       table_horizon h;
       h.pack = e.pack;
       h.jurisdiction = e.jurisdiction;
       h.rule_id = e.id;
-      h.versions = versions;
+      h.versions = book.versions(e.jurisdiction, e.id).size();
       h.last_day = *e.effective_to;
       h.reviewed = pack != nullptr ? pack->reviewed : civil_date();
       h.days_left = static_cast<std::int64_t>(h.last_day.serial()) - as_of.serial();
@@ -198,13 +206,10 @@ rules_audit audit(const rule_book& book, civil_date as_of, int within_days) {
 
 namespace {
 
-std::string percent(std::int64_t permille) {
-  return std::to_string(permille / 10) + "." + std::to_string(permille % 10) + "%";
-}
 
 std::string counts(const certainty_counts& c) {
   return std::to_string(c.total()) + " figures: " + std::to_string(c.verified) + " verified (" +
-         percent(c.verified_permille()) + "), " + std::to_string(c.secondary) + " secondary, " +
+         c.verified_percent() + "%), " + std::to_string(c.secondary) + " secondary, " +
          std::to_string(c.unverified) + " unverified, " + std::to_string(c.contested) + " contested";
 }
 

@@ -34,6 +34,14 @@ std::pair<std::int64_t, std::int64_t> weeks_in(pay_period p) {
   return {1, 1};
 }
 
+/// A weekly amount in cents for the pay period: x 2, 13/6 or 13/3 weeks, rounded up to the cent
+/// (protected amounts are rounded in the debtor's favour).
+std::int64_t weekly_to_period(std::int64_t weekly_cents, pay_period p) {
+  const auto [num, den] = weeks_in(p);
+  return static_cast<std::int64_t>(
+      detail::round_quotient<int128>(static_cast<int128>(weekly_cents) * num, den, rounding_mode::ceiling));
+}
+
 /// minor x fraction, rounded down (toward zero) to the cent.
 std::int64_t share(std::int64_t minor, const decimal& fraction) {
   const int128 p = static_cast<int128>(minor) * fraction.coefficient();
@@ -204,11 +212,8 @@ plan make_plan(std::string_view jurisdiction, pay_period period, civil_date as_o
     p.consent = options.written_consent;
     p.consent_allows = e.param_flag("consent_allows", false);
     if (e.param("head_of_family_exempt_weekly") != nullptr) {
-      const decimal weekly = e.param_number("head_of_family_exempt_weekly", decimal(0));
-      const money weekly_money(weekly, usd());
-      const auto [num, den] = weeks_in(period);
-      p.hof_exempt = static_cast<std::int64_t>(detail::round_quotient<int128>(
-          static_cast<int128>(weekly_money.minor_units()) * num, den, rounding_mode::ceiling));
+      const money weekly(e.param_number("head_of_family_exempt_weekly", decimal(0)), usd());
+      p.hof_exempt = weekly_to_period(weekly.minor_units(), period);
     }
     return p;
   }
@@ -236,13 +241,9 @@ plan make_plan(std::string_view jurisdiction, pay_period period, civil_date as_o
       return m.minor_units();
     };
     const std::string key = "floor_amount_" + std::string(to_string(period));
-    if (period != pay_period::weekly && e.param(key) != nullptr) {
-      p.state_floor = cents(key);
-    } else {
-      const auto [num, den] = weeks_in(period);
-      p.state_floor = static_cast<std::int64_t>(detail::round_quotient<int128>(
-          static_cast<int128>(cents("floor_amount")) * num, den, rounding_mode::ceiling));
-    }
+    p.state_floor = period != pay_period::weekly && e.param(key) != nullptr
+                        ? cents(key)
+                        : weekly_to_period(cents("floor_amount"), period);
   } else if (e.param("floor_multiple") != nullptr) {
     p.has_floor = true;
     const decimal weekly = e.param_number("floor_multiple", decimal(0));

@@ -40,8 +40,9 @@ std::int32_t months_of(const rule_entry& e, std::int64_t n) {
 
 version compile(const rule_entry& e) {
   version v;
-  v.from = e.since_at_least ? INT32_MIN : e.effective_from.serial();
-  v.to = e.effective_to ? e.effective_to->serial() : INT32_MAX;
+  const auto [first, last] = e.serial_window();
+  v.from = first;
+  v.to = last;
   v.months = months_of(e, e.integer());
   if (e.param("alternative_value") != nullptr) v.alternative_months = months_of(e, e.param_integer("alternative_value", 0));
   const std::string start = e.param_text("start_event", "default");
@@ -277,9 +278,10 @@ limitation_table::limitation_table(const std::vector<std::string>& jurisdictions
   }
   debt_buyer_.resize(jurisdictions.size());
   for (std::size_t j = 0; j < jurisdictions.size(); ++j)
-    for (const rule_entry& e : book.versions(jurisdictions[j], "limitation.revival_debt_buyer"))
-      debt_buyer_[j].push_back({e.since_at_least ? INT32_MIN : e.effective_from.serial(), e.effective_to ? e.effective_to->serial() : INT32_MAX,
-                                e.flag()});
+    for (const rule_entry& e : book.versions(jurisdictions[j], "limitation.revival_debt_buyer")) {
+      const auto [first, last] = e.serial_window();
+      debt_buyer_[j].push_back({first, last, e.flag()});
+    }
 }
 
 void limitation_table::evaluate(const limitation_columns_in& in, const limitation_columns_out& out) const {

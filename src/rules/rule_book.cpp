@@ -397,14 +397,13 @@ const rule_entry& rule_book::at(std::string_view jurisdiction, std::string_view 
     return e.effective_from.to_string() + ".." + (e.effective_to ? e.effective_to->to_string() : std::string());
   };
   std::string where;
-  const pack_info* pack = nullptr;
-  for (const auto& p : impl_->packs)
-    if (p.id == all.back().pack) pack = &p;
   if (as_of < all.front().effective_from) {
     where = "the first version is " + range(all.front()) + " (" + all.front().citation + ")";
   } else if (all.back().effective_to && *all.back().effective_to < as_of) {
+    const auto pack = std::find_if(impl_->packs.begin(), impl_->packs.end(),
+                                   [&](const pack_info& p) { return p.id == all.back().pack; });
     where = "the table ends on " + all.back().effective_to->to_string() + ", the last day pack '" + all.back().pack +
-            "'" + (pack != nullptr ? " (reviewed " + pack->reviewed.to_string() + ")" : std::string()) +
+            "'" + (pack != impl_->packs.end() ? " (reviewed " + pack->reviewed.to_string() + ")" : std::string()) +
             " vouches for; load a pack with the figures in force then (recoup.rules.load_pack / "
             "rule_book::load_file / recoup_rulebook_load; schema in data/rules/README.md) rather than assume the "
             "last figure still applies";

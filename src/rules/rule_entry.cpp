@@ -126,11 +126,14 @@ std::optional<civil_date> rule_entry::param_date(std::string_view key) const {
   wrong_param(*this, key, *v, "a date");
 }
 
+std::string in_force_text(civil_date from, const std::optional<civil_date>& to, bool since_at_least) {
+  std::string s = std::string("in force ") + (since_at_least ? "since at least " : to ? "" : "from ") + from.to_string();
+  if (to) s += " to " + to->to_string();
+  return s;
+}
+
 std::string rule_entry::version() const {
-  std::string s = jurisdiction + " " + id + " (in force ";
-  const std::string from = (since_at_least ? "since at least " : "") + effective_from.to_string();
-  if (effective_to) return s + from + " to " + effective_to->to_string() + ")";
-  return s + (since_at_least ? "" : "from ") + from + ")";
+  return jurisdiction + " " + id + " (" + in_force_text(effective_from, effective_to, since_at_least) + ")";
 }
 
 }  // namespace recoup::rules

@@ -40,11 +40,7 @@ rule_reference rule_reference::of(const rule_entry& e) {
                         .since_at_least = e.since_at_least};
 }
 
-std::string rule_reference::version() const {
-  const std::string from = (since_at_least ? "since at least " : "") + effective_from.to_string();
-  if (effective_to) return "in force " + from + " to " + effective_to->to_string();
-  return since_at_least ? "in force " + from : "in force from " + from;
-}
+std::string rule_reference::version() const { return in_force_text(effective_from, effective_to, since_at_least); }
 
 const rule_reference& verdict::main_rule() const {
   if (rules.empty()) throw invalid_input_error("rules.no_rule", "this verdict used no rule (nothing to cite)");

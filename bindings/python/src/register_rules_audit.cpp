@@ -51,8 +51,7 @@ py::dict audit_dict(const rules::rules_audit& a) {
   out["as_of"] = iso(a.as_of);
   out["within_days"] = a.within_days;
   out["certainty"] = counts_dict(a.certainty);
-  out["verified_percent"] = py::str(std::to_string(a.certainty.verified_permille() / 10) + "." +
-                                    std::to_string(a.certainty.verified_permille() % 10));
+  out["verified_percent"] = a.certainty.verified_percent();
   py::list packs;
   for (const auto& p : a.packs) {
     py::dict d;

@@ -36,6 +36,8 @@ struct certainty_counts {
   [[nodiscard]] std::size_t total() const noexcept { return verified + secondary + unverified + contested; }
   /// verified / total in tenths of a percent, rounded half-even (0 for an empty count): 481 = 48.1%.
   [[nodiscard]] std::int64_t verified_permille() const noexcept;
+  /// verified_permille as text with one decimal: "48.1".
+  [[nodiscard]] std::string verified_percent() const;
 };
 
 /// Where a figure was checked.

@@ -52,6 +52,10 @@ using rule_value = std::variant<std::int64_t, decimal, bool, std::string, civil_
 /// The value as text, as it would be written in a pack ("4", "0.25", "true", "08:00").
 std::string to_string(const rule_value& v);
 
+/// "in force from 2022-04-07", "in force 2012-09-28 to 2021-06-15", "in force since at least
+/// 2000-01-01": the phrase rule_entry::version and rule_reference::version share.
+std::string in_force_text(civil_date from, const std::optional<civil_date>& to, bool since_at_least);
+
 /// One version of one rule figure.
 struct rule_entry {
   std::string id;                          ///< "limitation.open_account"
@@ -73,10 +77,17 @@ struct rule_entry {
   /// earliest version of a rule may set it.
   bool since_at_least = false;
 
+  /// The day serials this version answers for, [first, last]: INT32_MIN when since_at_least,
+  /// INT32_MAX with no effective_to. Compiled rule tables use it as in_force_on does.
+  [[nodiscard]] std::pair<std::int32_t, std::int32_t> serial_window() const noexcept {
+    return {since_at_least ? INT32_MIN : effective_from.serial(), effective_to ? effective_to->serial() : INT32_MAX};
+  }
+
   /// True when this version answers for `d`: within [effective_from, effective_to], or before
   /// effective_from when since_at_least.
   [[nodiscard]] bool in_force_on(civil_date d) const noexcept {
-    return (since_at_least || !(d < effective_from)) && (!effective_to || !(*effective_to < d));
+    const auto [first, last] = serial_window();
+    return first <= d.serial() && d.serial() <= last;
   }
 
   /// The value as an integer; throws rule_pack_error ("rules.value_type") naming the rule otherwise.
