@@ -26,6 +26,11 @@ static void test_money(void) {
   /* Errors: a status, a stable id and a message naming the bad value. */
   CHECK(recoup_money_parse("12.345 USD", code, &minor) == RECOUP_STATUS_INVALID_INPUT);
   CHECK(strcmp(recoup_last_error_id(), "money.excess_precision") == 0);
+  /* Money text is plain digits; a malformed exponent is a syntax error, not 0.001 (fuzzing). */
+  CHECK(recoup_money_parse("1e5 USD", code, &minor) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "money.exponent_notation") == 0);
+  CHECK(recoup_money_parse("100E+-5 BHD", code, &minor) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "decimal.syntax") == 0);
   CHECK(recoup_money_format("XXY", 1, text, sizeof text, NULL) == RECOUP_STATUS_UNKNOWN_CURRENCY);
   CHECK(strstr(recoup_last_error_message(), "XXY") != NULL);
   CHECK(recoup_money_parse(NULL, code, &minor) == RECOUP_STATUS_NULL_ARGUMENT);

@@ -375,7 +375,7 @@ def test_bad_values_are_row_errors(
         "raise",
     )
     assert code == 1
-    assert error_lines(err) == [f"recoup: error: {src}: {message}"]
+    assert error_lines(err) == [f"recoup: error: {src}: {message} [cli.bad_value]"]
     assert not (tmp_path / "r2.csv").exists()
 
 
@@ -396,7 +396,7 @@ def test_missing_column_lists_the_required_columns(
     assert code == 1
     assert err.strip() == (
         f"recoup: error: {src}: missing column 'debt_type'; the required columns are "
-        "account_id, jurisdiction, debt_type, currency, balance, default_date"
+        "account_id, jurisdiction, debt_type, currency, balance, default_date [cli.missing_column]"
     )
 
 
@@ -409,7 +409,7 @@ def test_empty_file(capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path) 
     assert code == 1
     assert err.strip() == (
         f"recoup: error: {src}: the file is empty (expected a header with the columns "
-        "account_id, jurisdiction, debt_type, currency, balance, default_date)"
+        "account_id, jurisdiction, debt_type, currency, balance, default_date) [cli.empty_file]"
     )
 
 
@@ -428,9 +428,17 @@ def test_header_only_file_gives_an_empty_result(
 @pytest.mark.parametrize(
     ("name", "output", "message"),
     [
-        ("accounts.txt", "o.csv", "accounts.txt: unsupported input file type '.txt' (use .csv or .parquet)"),
-        ("accounts.csv", "o.xlsx", "o.xlsx: unsupported output file type '.xlsx' (use .csv or .parquet)"),
-        ("missing.csv", "o.csv", "missing.csv: no such file"),
+        (
+            "accounts.txt",
+            "o.csv",
+            "accounts.txt: unsupported input file type '.txt' (use .csv or .parquet) [cli.file_type]",
+        ),
+        (
+            "accounts.csv",
+            "o.xlsx",
+            "o.xlsx: unsupported output file type '.xlsx' (use .csv or .parquet) [cli.file_type]",
+        ),
+        ("missing.csv", "o.csv", "missing.csv: no such file [cli.no_such_file]"),
     ],
     ids=["input-extension", "output-extension", "missing-file"],
 )
@@ -470,7 +478,7 @@ def test_parquet_float_amounts_are_refused(
     assert err.strip() == (
         f"recoup: error: {tmp_path / 'a.parquet'}: column 'balance' holds binary floating-point "
         "numbers (double), which cannot hold amounts exactly; "
-        "store amounts and rates as decimal text or decimal128"
+        "store amounts and rates as decimal text or decimal128 [cli.float_column]"
     )
 
 
@@ -686,7 +694,7 @@ def test_console_script_on_path(tmp_path: pathlib.Path) -> None:
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1] == (
         f"recoup: error: {bad}: row 1, column 'balance': '12.3.4' is not a decimal amount "
-        "(it has more than one decimal point)"
+        "(it has more than one decimal point) [cli.bad_value]"
     )
     assert "Traceback" not in result.stderr
 
@@ -782,7 +790,10 @@ def test_settle_optimiser(capsys: pytest.CaptureFixture[str]) -> None:
 def test_settle_bad_fraction_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "settle", "--balance", "100.00 USD", "--fraction", "150%")
     assert code == 2
-    assert err.strip() == "recoup: error: --fraction 1.50 must be more than 0 and at most 1 (100%)"
+    assert (
+        err.strip()
+        == "recoup: error: --fraction 1.50 must be more than 0 and at most 1 (100%) [cli.bad_argument]"
+    )
 
 
 def test_check_may_call_after_a_conversation(

@@ -44,9 +44,9 @@ from recoup import Money
         ("1.234", "KWD", 1234, "1.234 KWD"),
         (Decimal("0.0001"), "CLF", 1, "0.0001 CLF"),
         ("1.50000", "USD", 150, "1.50 USD"),  # trailing zeros are exact
-        ("1.2E+3", "USD", 120000, "1200.00 USD"),
+        (Decimal("1.2E+3"), "USD", 120000, "1200.00 USD"),  # a Decimal's value, however Python prints it
     ],
-    ids=["str", "int", "Decimal", "negative", "JPY", "KWD", "CLF", "trailing-zeros", "exponent"],
+    ids=["str", "int", "Decimal", "negative", "JPY", "KWD", "CLF", "trailing-zeros", "exponent-Decimal"],
 )
 def test_constructor_takes_str_int_and_decimal(amount, currency, minor, text):
     m = Money(amount, currency)

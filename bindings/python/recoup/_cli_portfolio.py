@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from . import _core, batch, columns, decide, plan, portfolio
+from ._cli_io import DataError, UsageError, atomic_output, read_text
 from ._errors import RecoupError
 
 if TYPE_CHECKING:
@@ -45,14 +46,6 @@ __all__ = [
     "read_accounts",
     "write_results",
 ]
-
-
-class UsageError(Exception):
-    """The command line asks for something impossible (exit status 2)."""
-
-
-class DataError(Exception):
-    """The data cannot be used (exit status 1); the message names the file and what is wrong."""
 
 
 #: The columns every portfolio file must have.
@@ -145,7 +138,9 @@ def _suffix(path: pathlib.Path, what: str) -> str:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".parquet"):
         shown = suffix or "no extension"
-        raise UsageError(f"{path}: unsupported {what} file type '{shown}' (use .csv or .parquet)")
+        raise UsageError(
+            f"{path}: unsupported {what} file type '{shown}' (use .csv or .parquet)", id="cli.file_type"
+        )
     return suffix
 
 
@@ -173,19 +168,26 @@ def _arrow_column(path: pathlib.Path, name: str, col: Any) -> Any:
         raw = np.asarray(col.to_numpy(zero_copy_only=False))
         days = raw.astype("datetime64[D]")
         if not bool(((days == raw) | np.isnat(raw)).all()):
-            raise DataError(f"{path}: column '{name}' holds timestamps with a time of day; store dates")
+            raise DataError(
+                f"{path}: column '{name}' holds timestamps with a time of day; store dates",
+                id="cli.column_type",
+            )
         return days
     if pa.types.is_floating(t):
         raise DataError(
             f"{path}: column '{name}' holds binary floating-point numbers ({t}), which cannot hold "
-            "amounts exactly; store amounts and rates as decimal text or decimal128"
+            "amounts exactly; store amounts and rates as decimal text or decimal128",
+            id="cli.float_column",
         )
     if pa.types.is_decimal(t) or pa.types.is_integer(t) or pa.types.is_boolean(t):
         return _text([None if v is None else str(v) for v in col.to_pylist()])
     if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t):
         text = pc.fill_null(pc.cast(col, pa.string()), "")
         return np.asarray(text.to_numpy(zero_copy_only=False), dtype=object)
-    raise DataError(f"{path}: column '{name}' has type {t}; expected text, integers, decimals or dates")
+    raise DataError(
+        f"{path}: column '{name}' has type {t}; expected text, integers, decimals or dates",
+        id="cli.column_type",
+    )
 
 
 def read_accounts(path: str | pathlib.Path) -> dict[str, Any]:
@@ -198,7 +200,8 @@ def read_accounts(path: str | pathlib.Path) -> dict[str, Any]:
         listed = ", ".join(f"'{c}'" for c in missing)
         raise DataError(
             f"{p}: missing column{'s' if len(missing) > 1 else ''} {listed}; "
-            f"the required columns are {', '.join(REQUIRED_COLUMNS)}"
+            f"the required columns are {', '.join(REQUIRED_COLUMNS)}",
+            id="cli.missing_column",
         )
     return _complete(raw, n)
 
@@ -209,22 +212,31 @@ def _read_columns(
     """The ``wanted`` columns of a CSV (text) or Parquet file (``_arrow_column``) and its rows."""
     suffix = _suffix(p, what)
     if not p.exists():
-        raise UsageError(f"{p}: no such file")
+        raise UsageError(f"{p}: no such file", id="cli.no_such_file")
     if p.is_dir():
-        raise UsageError(f"{p}: is a directory, not a {'portfolio' if what == 'input' else what} file")
+        raise UsageError(
+            f"{p}: is a directory, not a {'portfolio' if what == 'input' else what} file", id="cli.not_a_file"
+        )
     if p.stat().st_size == 0:
-        raise DataError(f"{p}: the file is empty (expected a header with the columns {header})")
+        raise DataError(
+            f"{p}: the file is empty (expected a header with the columns {header})", id="cli.empty_file"
+        )
     raw: dict[str, Any] = {}
     if suffix == ".csv":
+        import io
+
         import pandas as pd
 
+        text = read_text(p, "CSV file")
         try:
-            frame = pd.read_csv(p, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
         except pd.errors.EmptyDataError:
-            raise DataError(f"{p}: the file is empty (expected a header with the columns {header})") from None
-        except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as e:
+            raise DataError(
+                f"{p}: the file is empty (expected a header with the columns {header})", id="cli.empty_file"
+            ) from None
+        except (pd.errors.ParserError, ValueError) as e:
             first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            raise DataError(f"{p}: not a readable CSV file ({first})") from None
+            raise DataError(f"{p}: not a readable CSV file ({first})", id="cli.unreadable_csv") from None
         names = [str(c).strip() for c in frame.columns]
         for name, col in zip(names, frame.columns):
             raw[name] = frame[col].to_numpy(dtype=object)  # text, '' for empty (na_filter=False)
@@ -232,12 +244,14 @@ def _read_columns(
     try:
         import pyarrow.parquet as pq
     except ImportError:  # pragma: no cover - pyarrow is in the report/arrow extras
-        raise UsageError("reading Parquet needs pyarrow: pip install 'recoup[arrow]'") from None
+        raise UsageError(
+            "reading Parquet needs pyarrow: pip install 'recoup[arrow]'", id="cli.needs_pyarrow"
+        ) from None
     try:
         table = pq.read_table(p)
     except Exception as e:  # pyarrow raises ArrowInvalid / OSError with its own text
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise DataError(f"{p}: not a readable Parquet file ({first})") from None
+        raise DataError(f"{p}: not a readable Parquet file ({first})", id="cli.unreadable_parquet") from None
     for name in table.column_names:
         if name.strip() in wanted:
             raw[name.strip()] = _arrow_column(p, name.strip(), table.column(name).combine_chunks())
@@ -257,7 +271,8 @@ def columns_of_frame(frame: pd.DataFrame) -> dict[str, Any]:
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         raise DataError(
-            f"missing columns {', '.join(missing)}; the required columns are {', '.join(REQUIRED_COLUMNS)}"
+            f"missing columns {', '.join(missing)}; the required columns are {', '.join(REQUIRED_COLUMNS)}",
+            id="cli.missing_column",
         )
     raw: dict[str, Any] = {str(name): _text(frame[name].to_numpy(dtype=object)) for name in frame.columns}
     return _complete(raw, len(frame))
@@ -720,7 +735,8 @@ def read_results(path: str | pathlib.Path) -> pd.DataFrame:
     for required in ("account_id", "currency", "days_past_due", "error"):
         if required not in raw:
             raise DataError(
-                f"{p}: not a results file of 'recoup portfolio evaluate' (no '{required}' column)"
+                f"{p}: not a results file of 'recoup portfolio evaluate' (no '{required}' column)",
+                id="cli.missing_column",
             )
     out: dict[str, Any] = {}
     codes = np.asarray(raw["currency"], dtype=object)
@@ -743,7 +759,10 @@ def read_results(path: str | pathlib.Path) -> pd.DataFrame:
             bad = known & ~np.isin(text, ["True", "False", "true", "false"])
             if bad.any():
                 row = int(np.flatnonzero(bad)[0])
-                raise DataError(f"{p}: row {row + 1}, column '{name}': {text[row]!r} is not true or false")
+                raise DataError(
+                    f"{p}: row {row + 1}, column '{name}': {text[row]!r} is not true or false",
+                    id="cli.bad_value",
+                )
             out[name] = pd.arrays.BooleanArray(np.isin(text, ["True", "true"]), empty)
         elif kind == "int":
             try:
@@ -751,7 +770,8 @@ def read_results(path: str | pathlib.Path) -> pd.DataFrame:
             except ValueError:
                 row = next(i for i, v in enumerate(text.tolist()) if v and not v.lstrip("-").isdigit())
                 raise DataError(
-                    f"{p}: row {row + 1}, column '{name}': {text[row]!r} is not a whole number"
+                    f"{p}: row {row + 1}, column '{name}': {text[row]!r} is not a whole number",
+                    id="cli.bad_value",
                 ) from None
             out[name] = pd.arrays.IntegerArray(ints, empty)
         else:  # money: exact decimal text in the row's currency
@@ -761,7 +781,7 @@ def read_results(path: str | pathlib.Path) -> pd.DataFrame:
                 try:
                     minor[rows] = columns.parse(np.asarray(text[rows], dtype=str), str(code))
                 except RecoupError as e:
-                    raise DataError(f"{p}: column '{name}' ({code}): {e}") from None
+                    raise DataError(f"{p}: column '{name}' ({code}): {e}", id=e.id) from None
             out[frame_column(name, kind)] = pd.arrays.IntegerArray(minor, empty)
     return pd.DataFrame(out)
 
@@ -772,7 +792,10 @@ def _dates_of_text(path: pathlib.Path, name: str, col: Any) -> npt.NDArray[np.da
     for i, v in enumerate(text.tolist()):
         if v:
             if not _ISO_DATE.match(v):
-                raise DataError(f"{path}: row {i + 1}, column '{name}': {v!r} is not a YYYY-MM-DD date")
+                raise DataError(
+                    f"{path}: row {i + 1}, column '{name}': {v!r} is not a YYYY-MM-DD date",
+                    id="cli.bad_value",
+                )
             out[i] = np.datetime64(v, "D")
     return out
 
@@ -785,7 +808,7 @@ def write_results(table: pd.DataFrame, path: str | pathlib.Path) -> pathlib.Path
     p = pathlib.Path(path)
     suffix = _suffix(p, "output")
     if p.parent and not p.parent.exists():
-        raise UsageError(f"{p}: the folder {p.parent} does not exist")
+        raise UsageError(f"{p}: the folder {p.parent} does not exist", id="cli.no_such_folder")
     if suffix == ".csv":
         data: dict[str, Any] = {}
         for name, kind in OUTPUT_COLUMNS:
@@ -798,9 +821,10 @@ def write_results(table: pd.DataFrame, path: str | pathlib.Path) -> pathlib.Path
             else:
                 data[name] = table[col]
         try:
-            pd.DataFrame(data).to_csv(p, index=False, lineterminator="\n")
+            with atomic_output(p) as tmp:
+                pd.DataFrame(data).to_csv(tmp, index=False, lineterminator="\n")
         except OSError as e:
-            raise DataError(f"{p}: cannot write ({e.strerror})") from None
+            raise DataError(f"{p}: cannot write ({e.strerror})", id="cli.cannot_write") from None
         return p
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -820,7 +844,8 @@ def write_results(table: pd.DataFrame, path: str | pathlib.Path) -> pathlib.Path
         else:
             arrays.append(pa.array(col.to_numpy(dtype=object), type=pa.string(), from_pandas=True))
     try:
-        pq.write_table(pa.table(arrays, names=[n for n, _ in OUTPUT_COLUMNS]), p)
+        with atomic_output(p) as tmp:
+            pq.write_table(pa.table(arrays, names=[n for n, _ in OUTPUT_COLUMNS]), tmp)
     except OSError as e:
-        raise DataError(f"{p}: cannot write ({e})") from None
+        raise DataError(f"{p}: cannot write ({e})", id="cli.cannot_write") from None
     return p

@@ -92,7 +92,8 @@ def read_dated_amounts(
     if missing:
         raise DataError(
             f"{p}: missing column{'s' if len(missing) > 1 else ''} "
-            f"{', '.join(repr(c) for c in missing)}; the columns are {', '.join(wanted)}"
+            f"{', '.join(repr(c) for c in missing)}; the columns are {', '.join(wanted)}",
+            id="cli.missing_column",
         )
     ids = np.asarray(cp._text(raw["account_id"]), dtype=object)
     currency_of = dict(
@@ -102,14 +103,16 @@ def read_dated_amounts(
     unknown = np.flatnonzero(pd.isna(codes))
     if len(unknown):
         row = int(unknown[0])
-        raise DataError(f"{p}: row {row + 1}: account {ids[row]!r} is not in the results file")
+        raise DataError(
+            f"{p}: row {row + 1}: account {ids[row]!r} is not in the results file", id="cli.bad_value"
+        )
     out: dict[str, Any] = {"account_id": ids}
     for name in date_columns:
         col = raw[name]
         dates = col if np.asarray(col).dtype.kind == "M" else cp._dates_of_text(p, name, col)
         if np.isnat(np.asarray(dates, dtype="datetime64[D]")).any():
             row = int(np.flatnonzero(np.isnat(np.asarray(dates, dtype="datetime64[D]")))[0])
-            raise DataError(f"{p}: row {row + 1}, column '{name}': a date is required")
+            raise DataError(f"{p}: row {row + 1}, column '{name}': a date is required", id="cli.bad_value")
         out[name] = np.asarray(dates, dtype="datetime64[D]")
     for name in money_columns:
         text = cp._text(raw[name])
@@ -119,7 +122,7 @@ def read_dated_amounts(
             try:
                 minor[rows] = columns.parse(np.asarray(text[rows], dtype=str), str(code))
             except RecoupError as e:
-                raise DataError(f"{p}: column '{name}' ({code}): {e}") from None
+                raise DataError(f"{p}: column '{name}' ({code}): {e}", id=e.id) from None
         out[f"{name}_minor"] = minor
     return pd.DataFrame(out)
 
@@ -130,9 +133,9 @@ def run(args: argparse.Namespace) -> int:
 
     out = pathlib.Path(args.output)
     if out.suffix.lower() not in (".html", ".htm"):
-        raise UsageError(f"{out}: the report is HTML; name it .html")
+        raise UsageError(f"{out}: the report is HTML; name it .html", id="cli.file_type")
     if out.parent and not out.parent.exists():
-        raise UsageError(f"{out}: the folder {out.parent} does not exist")
+        raise UsageError(f"{out}: the folder {out.parent} does not exist", id="cli.no_such_folder")
     results = cp.read_results(args.results)
     as_of = args.as_of or datetime.datetime.now(datetime.timezone.utc).date()
     previous = cp.read_results(args.previous) if args.previous else None

@@ -11,7 +11,7 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
-from ._cli_portfolio import DataError
+from ._cli_io import DataError, read_text
 
 __all__ = ["add_check_parser", "add_settle_parser"]
 
@@ -57,7 +57,9 @@ def add_check_parser(sub: Any) -> None:
     lim.add_argument("--last-acknowledgment", type=t._date, default=None, metavar="DATE",
                      help="the latest written, signed acknowledgment")  # fmt: skip
     lim.add_argument("--debt-buyer", action="store_true", help="the holder bought the debt")
-    lim.add_argument("--as-of", type=t._date, default=t.DEFAULT_AS_OF, metavar="DATE", help="as-of date")
+    lim.add_argument(
+        "--as-of", type=t._date, default="today", metavar="DATE", help="as-of date (default: today)"
+    )
     lim.set_defaults(func=_check_limitation)
 
     mc = rules.add_parser(
@@ -123,7 +125,9 @@ def add_check_parser(sub: Any) -> None:
     ga.add_argument("--jurisdiction", default="US")
     ga.add_argument("--disposable-earnings", type=t._money, required=True, metavar="AMOUNT")
     ga.add_argument("--pay-period", default="weekly", help="weekly, biweekly, semimonthly, monthly")
-    ga.add_argument("--as-of", type=t._date, default=t.DEFAULT_AS_OF, metavar="DATE")
+    ga.add_argument(
+        "--as-of", type=t._date, default="today", metavar="DATE", help="as-of date (default: today)"
+    )
     ga.set_defaults(func=_check_garnishment)
 
     bs = rules.add_parser("breathing-space", help="the end of a standard breathing space (England and Wales)")
@@ -132,16 +136,19 @@ def add_check_parser(sub: Any) -> None:
 
     lp = rules.add_parser("late-payment-compensation", help="fixed sum under the UK Late Payment Act")
     lp.add_argument("--amount", type=t._money, required=True, metavar="AMOUNT")
-    lp.add_argument("--as-of", type=t._date, default=t.DEFAULT_AS_OF, metavar="DATE")
+    lp.add_argument(
+        "--as-of", type=t._date, default="today", metavar="DATE", help="as-of date (default: today)"
+    )
     lp.set_defaults(func=_check_late_payment)
 
     def need(args: argparse.Namespace) -> int:
-        from ._cli_portfolio import UsageError
+        from ._cli_io import UsageError
 
         raise UsageError(
             "recoup check: a check is required (actions, limitation, may-call, credit-reporting, "
             "validation-period, garnishment, breathing-space, late-payment-compensation); "
-            "see 'recoup check --help'"
+            "see 'recoup check --help'",
+            id="cli.command_required",
         )
 
     check.set_defaults(func=need)
@@ -185,20 +192,21 @@ def _read_calls(path: str | None) -> list[Any]:
     if path is None:
         return log
     import csv
+    import io
 
+    text = read_text(path, "call log")
     try:
-        with open(path, newline="", encoding="utf-8-sig") as f:
-            for row_number, row in enumerate(csv.DictReader(f), start=1):
-                missing = [c for c in ("time", "outcome") if not row.get(c)]
-                if missing:
-                    raise DataError(f"{path} row {row_number}: no {missing[0]!r} value")
-                try:
-                    at = _aware(row["time"])
-                except argparse.ArgumentTypeError as e:
-                    raise DataError(f"{path} row {row_number}, column 'time': {e}") from None
-                log.append(rules.CallRecord(at=at, outcome=row["outcome"]))
-    except OSError as e:
-        raise DataError(f"cannot read {path}: {e.strerror}") from None
+        for row_number, row in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=1):
+            missing = [c for c in ("time", "outcome") if not row.get(c)]
+            if missing:
+                raise DataError(f"{path} row {row_number}: no {missing[0]!r} value", id="cli.bad_value")
+            try:
+                at = _aware(row["time"])
+            except argparse.ArgumentTypeError as e:
+                raise DataError(f"{path} row {row_number}, column 'time': {e}", id="cli.bad_value") from None
+            log.append(rules.CallRecord(at=at, outcome=row["outcome"]))
+    except csv.Error as e:
+        raise DataError(f"{path}: not a readable CSV file ({e})", id="cli.unreadable_csv") from None
     return log
 
 
@@ -234,12 +242,12 @@ def _fact_value(name: str, text: str) -> Any:
             return True
         if text.lower() in ("false", "no", "0"):
             return False
-        raise DataError(f"--fact {name}={text}: expected true or false")
+        raise DataError(f"--fact {name}={text}: expected true or false", id="cli.bad_fact")
     if name in _INT_FACTS:
         try:
             return int(text)
         except ValueError:
-            raise DataError(f"--fact {name}={text}: expected a whole number") from None
+            raise DataError(f"--fact {name}={text}: expected a whole number", id="cli.bad_fact") from None
     return text
 
 
@@ -250,28 +258,37 @@ def _account_from(args: argparse.Namespace) -> Any:
 
     fields: dict[str, Any] = {}
     if args.account is not None:
+        text = read_text(args.account, "account file")
         try:
-            with open(args.account, encoding="utf-8-sig") as f:
-                loaded = json.load(f)
-        except OSError as e:
-            raise DataError(f"cannot read {args.account}: {e.strerror}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            raise DataError(f"{args.account} is not a JSON object of account fields: {e}") from None
+            loaded = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise DataError(
+                f"{args.account} is not a JSON object of account fields: {e}", id="cli.unreadable_json"
+            ) from None
         if not isinstance(loaded, dict):
             kind = type(loaded).__name__
-            raise DataError(f"{args.account} must hold a JSON object of account fields, not {kind}")
+            raise DataError(
+                f"{args.account} must hold a JSON object of account fields, not {kind}",
+                id="cli.unreadable_json",
+            )
         fields.update(loaded)
     for item in args.fact:
         name, sep, value = item.partition("=")
         if not sep or not name:
-            raise DataError(f"--fact {item!r}: write it as name=value, e.g. cease_requested_on=2026-11-02")
+            raise DataError(
+                f"--fact {item!r}: write it as name=value, e.g. cease_requested_on=2026-11-02",
+                id="cli.bad_fact",
+            )
         fields[name.strip()] = _fact_value(name.strip(), value.strip())
     if args.jurisdiction is not None:
         fields["jurisdiction"] = args.jurisdiction
     if args.time_zones:
         fields["time_zones"] = args.time_zones
     if "jurisdiction" not in fields:
-        raise DataError("recoup check actions: give --jurisdiction (or a 'jurisdiction' in --account)")
+        raise DataError(
+            "recoup check actions: give --jurisdiction (or a 'jurisdiction' in --account)",
+            id="cli.missing_fact",
+        )
     calls = _read_calls(args.calls)
     return rules.Account(**fields, calls=calls or None)
 
@@ -300,7 +317,9 @@ def _check_actions(args: argparse.Namespace) -> int:
     if args.actions:
         unknown = [a for a in args.actions if a not in rules.GATE_ACTIONS]
         if unknown:
-            raise DataError(f"--action {unknown[0]!r} is not one of: {', '.join(rules.GATE_ACTIONS)}")
+            raise DataError(
+                f"--action {unknown[0]!r} is not one of: {', '.join(rules.GATE_ACTIONS)}", id="cli.bad_action"
+            )
         verdicts = {a: verdicts[a] for a in args.actions}
     if args.format == "json":
         out = {
@@ -478,9 +497,11 @@ def _settle(args: argparse.Namespace) -> int:
         valuation = best
     else:
         if args.fraction <= 0 or args.fraction > 1:
-            from ._cli_portfolio import UsageError
+            from ._cli_io import UsageError
 
-            raise UsageError(f"--fraction {args.fraction} must be more than 0 and at most 1 (100%)")
+            raise UsageError(
+                f"--fraction {args.fraction} must be more than 0 and at most 1 (100%)", id="cli.bad_argument"
+            )
         if args.payments == 1 and args.fraction < 1:
             offer = settle.lump_sum(balance, args.fraction)
         elif args.fraction < 1:

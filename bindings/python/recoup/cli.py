@@ -9,7 +9,9 @@
     recoup rules audit [--as-of DATE] [--format json]   (certainty, sources, table horizons)
 
 Exit status: 0 done, 1 the data could not be used (the message names the file, row and column),
-2 the command line is wrong. Every error is one line on stderr, never a traceback.
+2 the command line is wrong. Every error is one line on stderr, never a traceback, ending with
+its stable id in brackets (``[cli.no_such_file]``, ``[money.excess_precision]``; see
+docs/reference/errors.md). A check's ``--as-of`` defaults to today.
 
     >>> from recoup.cli import main
     >>> main(["schedule", "--principal", "300.00 GBP", "--rate", "0%", "--term", "3",
@@ -30,9 +32,9 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import Any, NoReturn, Sequence
 
-from ._cli_portfolio import DataError, UsageError
+from ._cli_io import DataError, UsageError
 
-__all__ = ["build_parser", "main"]
+__all__ = ["DataError", "UsageError", "build_parser", "main"]
 
 DEFAULT_AS_OF = datetime.date(2026, 11, 23)
 
@@ -43,13 +45,16 @@ class _ArgumentError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise _ArgumentError(f"{self.prog}: error: {message} (see '{self.prog} --help')")
+        raise _ArgumentError(f"{self.prog}: error: {message} (see '{self.prog} --help') [cli.arguments]")
 
 
 # --- argument types (each raises ValueError/ArgumentTypeError with a one-line reason) ------------
 
 
 def _date(text: str) -> datetime.date:
+    """A YYYY-MM-DD date, or "today" (the local date when the command runs)."""
+    if text == "today":
+        return datetime.date.today()
     try:
         if len(text) != 10:
             raise ValueError
@@ -130,7 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--accounts", type=_positive, default=3000, metavar="N", help="accounts (default 3000)")
     demo.add_argument("--seed", type=int, default=2026, metavar="S", help="random seed (default 2026)")
     demo.add_argument(
-        "--as-of", type=_date, default=DEFAULT_AS_OF, metavar="DATE", help="as-of date (default 2026-11-23)"
+        "--as-of",
+        type=_date,
+        default=DEFAULT_AS_OF,
+        metavar="DATE",
+        help="as-of date of the demo book (default 2026-11-23, so the demo is reproducible)",
     )
     demo.add_argument("--out", default=".", metavar="DIR", help="folder for the report (default: here)")
     demo.add_argument("--no-open", action="store_true", help="do not open the report in a browser")
@@ -196,7 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _need_sub(parser: argparse.ArgumentParser, names: str) -> Any:
     def fail(args: argparse.Namespace) -> int:
-        raise UsageError(f"{parser.prog}: a command is required ({names}); see '{parser.prog} --help'")
+        raise UsageError(
+            f"{parser.prog}: a command is required ({names}); see '{parser.prog} --help'",
+            id="cli.command_required",
+        )
 
     return fail
 
@@ -270,12 +282,12 @@ def _cmd_portfolio_evaluate(args: argparse.Namespace) -> int:
     out_path = pathlib.Path(args.output)
     cp._suffix(out_path, "output")  # a wrong output type fails before the work
     if out_path.parent and not out_path.parent.exists():
-        raise UsageError(f"{out_path}: the folder {out_path.parent} does not exist")
+        raise UsageError(f"{out_path}: the folder {out_path.parent} does not exist", id="cli.no_such_folder")
     raw = cp.read_accounts(args.input)
     accounts = cp.parse_accounts(raw, args.as_of)
     first_bad = next((e for e in accounts.error.tolist() if e is not None), None)
     if args.errors == "raise" and first_bad is not None:
-        raise DataError(f"{args.input}: {first_bad}")
+        raise DataError(f"{args.input}: {first_bad}", id="cli.bad_value")
     checks = tuple(batch.CHECKS)
     edges = args.edges if args.edges is not None else portfolio.DEFAULT_EDGES
     from . import decide
@@ -285,9 +297,11 @@ def _cmd_portfolio_evaluate(args: argparse.Namespace) -> int:
         accounts, args.as_of, checks, edges, quiet=args.quiet, label="evaluating", policy=policy
     )
     if args.errors == "raise":
-        first_bad = next((e for e in results["error"].tolist() if e is not None), None)
-        if first_bad is not None:
-            raise DataError(f"{args.input}: {first_bad}")
+        failed = results["error"].notna().to_numpy()
+        if failed.any():
+            row = int(failed.argmax())
+            error_id = results["error_id"].iloc[row] if "error_id" in results else None
+            raise DataError(f"{args.input}: {results['error'].iloc[row]}", id=error_id or "cli.bad_value")
     cp.write_results(results, out_path)
     bad = int(results["error"].notna().sum())
     n = len(results)
@@ -359,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "command", None) is None:
         print(
             "recoup: error: a command is required (demo, portfolio, report, schedule, settle, check, rules); "
-            "see 'recoup --help'",
+            "see 'recoup --help' [cli.command_required]",
             file=sys.stderr,
         )
         return 2
@@ -369,12 +383,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = args.func(args)
         return status
     except UsageError as e:
-        print(f"recoup: error: {e}", file=sys.stderr)
+        print(f"recoup: error: {e} [{e.id}]", file=sys.stderr)
         return 2
-    except DataError as e:
-        print(f"recoup: error: {e}", file=sys.stderr)
-        return 1
-    except RecoupError as e:
+    except RecoupError as e:  # DataError and the library's own errors
         print(f"recoup: error: {e} [{e.id}]", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -389,7 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         first = str(e).splitlines()[0] if str(e) else ""
         print(
-            f"recoup: error: {first} ({type(e).__name__}; set RECOUP_DEBUG=1 for the traceback)",
+            f"recoup: error: {first} ({type(e).__name__}; set RECOUP_DEBUG=1 for the traceback) "
+            "[cli.internal]",
             file=sys.stderr,
         )
         return 1

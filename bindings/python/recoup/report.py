@@ -875,6 +875,10 @@ def render_html(s: PortfolioSummary) -> str:
 
 def write_report(s: PortfolioSummary, path: str | pathlib.Path) -> pathlib.Path:
     """Writes ``render_html(s)`` to ``path`` (UTF-8) and returns the absolute path."""
+    from ._cli_io import atomic_output
+
     p = pathlib.Path(path).resolve()
-    p.write_text(render_html(s), encoding="utf-8")
+    html = render_html(s)
+    with atomic_output(p) as tmp:  # a failed write leaves no partial report
+        tmp.write_text(html, encoding="utf-8")
     return p

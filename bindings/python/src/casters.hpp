@@ -24,6 +24,14 @@ py::handle decimal_class();
 decimal to_decimal(py::handle value, const char* what,
                    const char* float_hint = "to convert a float, round it explicitly with from_float(x, ..., rounding=...)");
 
+/// A money amount from a Python str, int or decimal.Decimal: as to_decimal, except that text
+/// follows money::parse_amount (plain digits; exponent notation is refused).
+decimal to_amount(py::handle value, const char* what,
+                  const char* float_hint = "to convert a float, round it explicitly with from_float(x, ..., rounding=...)");
+
+/// A Money as given, or a plain amount (str, int, Decimal; see to_amount) read in `c`.
+money to_money(py::handle value, currency c, const char* what);
+
 /// Allocation ratios from a number of parts (int) or an iterable of ratios (int, str, Decimal).
 allocation_ratios to_ratios(py::handle parts);
 

@@ -139,7 +139,7 @@ void register_columns(py::module_& m) {
             py::object item = values.attr("__getitem__")(i);
             if (item.is_none()) throw invalid_input_error("columns.missing", "the amount is missing (None)");
             o[i] = columns::to_minor(
-                to_decimal(item, "the amount",
+                to_amount(item, "the amount",
                            "convert float columns with recoup.columns.from_float(values, currency, rounding=...)"),
                 c, mode);
           });

@@ -48,6 +48,16 @@ decimal to_decimal(py::handle value, const char* what, const char* float_hint) {
   throw py::type_error(std::string(what) + " must be a str, int or decimal.Decimal, not " + type_name(value));
 }
 
+decimal to_amount(py::handle value, const char* what, const char* float_hint) {
+  if (py::isinstance<py::str>(value)) return money::parse_amount(value.cast<std::string>());
+  return to_decimal(value, what, float_hint);
+}
+
+money to_money(py::handle value, currency c, const char* what) {
+  if (py::isinstance<money>(value)) return value.cast<money>();
+  return money(to_amount(value, what), c);
+}
+
 allocation_ratios to_ratios(py::handle parts) {
   if (PyLong_Check(parts.ptr()) && !PyBool_Check(parts.ptr())) {
     const long long n = parts.cast<long long>();
@@ -87,14 +97,14 @@ namespace {
 
 money make_money(py::handle amount, py::handle ccy) {
   const currency c = to_currency(ccy);
-  return money(to_decimal(amount, "Money amount",
-                          "use Money.from_float(x, currency, rounding=...) to round a float explicitly"),
+  return money(to_amount(amount, "Money amount",
+                         "use Money.from_float(x, currency, rounding=...) to round a float explicitly"),
                c);
 }
 
 money money_operand(const money& self, py::handle v, const char* what) {
   if (py::isinstance<money>(v)) return v.cast<money>();
-  return money(to_decimal(v, what), self.currency());
+  return money(to_amount(v, what), self.currency());
 }
 
 

@@ -24,12 +24,6 @@ namespace {
 using i64_array = py::array_t<std::int64_t, py::array::c_style>;
 using i32_array = py::array_t<std::int32_t, py::array::c_style>;
 
-/// Money, or a plain amount (Decimal, int, str) read in `c`; floats are refused by to_decimal.
-money to_money(py::handle value, currency c, const char* what) {
-  if (py::isinstance<money>(value)) return value.cast<money>();
-  return money(to_decimal(value, what), c);
-}
-
 std::optional<money> to_optional_money(const py::object& value, currency c, const char* what) {
   if (value.is_none()) return std::nullopt;
   return to_money(value, c, what);

@@ -51,7 +51,7 @@ std::vector<dated_payment> payment_list(const py::object& payments, currency c) 
     const auto seq = py::reinterpret_borrow<py::sequence>(item);
     const py::object amount = seq[1];
     out.push_back({to_civil_date(seq[0], what.c_str()),
-                   py::isinstance<money>(amount) ? amount.cast<money>() : money(to_decimal(amount, what.c_str()), c)});
+                   to_money(amount, c, what.c_str())});
   }
   return out;
 }

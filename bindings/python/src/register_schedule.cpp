@@ -21,9 +21,7 @@ using i64_array = py::array_t<std::int64_t, py::array::c_style>;
 
 std::optional<money> to_money_in(const py::object& value, currency c, const char* what) {
   if (value.is_none()) return std::nullopt;
-  if (py::isinstance<money>(value)) return value.cast<money>();
-  // A plain amount is read in the principal's currency.
-  return money(to_decimal(value, what), c);
+  return to_money(value, c, what);  // a plain amount is read in the principal's currency
 }
 
 template <class T>

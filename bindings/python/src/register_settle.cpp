@@ -21,15 +21,10 @@ money balance_of(py::handle value) {
   return value.cast<money>();
 }
 
-/// Money, or a plain amount (Decimal, int, str) read in `c`; floats are refused by to_decimal.
-money money_in(py::handle value, currency c, const char* what) {
-  if (py::isinstance<money>(value)) return value.cast<money>();
-  return money(to_decimal(value, what), c);
-}
 
 std::optional<money> optional_money(py::handle value, currency c, const char* what) {
   if (value.is_none()) return std::nullopt;
-  return money_in(value, c, what);
+  return to_money(value, c, what);
 }
 
 std::optional<civil_date> optional_date(py::handle value, const char* what) {
@@ -146,7 +141,7 @@ void register_settle(py::module_& m) {
       "_settle_forgiven",
       [](py::handle balance, py::handle settled) {
         const money b = balance_of(balance);
-        return forgiven_amount(b, money_in(settled, b.currency(), "settled"));
+        return forgiven_amount(b, to_money(settled, b.currency(), "settled"));
       },
       py::arg("balance"), py::arg("settled"));
 
@@ -255,7 +250,7 @@ void register_settle(py::module_& m) {
                        .account_age_days = age,
                        .bands = bands_of(bands, c),
                        .authority = authority,
-                       .max_payment = money_in(max_payment, c, "max_payment"),
+                       .max_payment = to_money(max_payment, c, "max_payment"),
                        .max_lump_sum = optional_money(max_lump_sum, c, "max_lump_sum"),
                        .minimum_settlement = optional_money(minimum, c, "minimum_settlement"),
                        .max_payments = max_payments,
@@ -334,7 +329,7 @@ void register_settle(py::module_& m) {
         for (py::handle it : items) {
           v.push_back({.section = parse_ie_section(it.attr("section").cast<std::string>()),
                        .category = it.attr("category").cast<std::string>(),
-                       .amount = money_in(it.attr("amount"), c, "amount"),
+                       .amount = to_money(it.attr("amount"), c, "amount"),
                        .frequency = parse_pay_frequency(it.attr("frequency").cast<std::string>()),
                        .label = it.attr("label").cast<std::string>()});
         }
@@ -366,7 +361,7 @@ void register_settle(py::module_& m) {
           if (py::isinstance<py::str>(c) || !py::isinstance<py::sequence>(c) || py::len(c) != 2)
             throw py::type_error(what + " must be a (name, balance) pair");
           const py::sequence pair = py::reinterpret_borrow<py::sequence>(c);
-          cs.push_back({py::str(pair[0]).cast<std::string>(), money_in(pair[1], disposable.currency(), what.c_str())});
+          cs.push_back({py::str(pair[0]).cast<std::string>(), to_money(pair[1], disposable.currency(), what.c_str())});
         }
         return debt_management_plan(disposable, cs, {.max_months = max_months, .remainder = parse_remainder_policy(remainder)});
       },

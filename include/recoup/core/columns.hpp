@@ -165,9 +165,10 @@ inline std::int64_t to_minor(const decimal& amount, const currency& c, std::opti
   return (mode ? money::rounded(amount, c, *mode) : money(amount, c)).minor_units();
 }
 
-/// Minor units of one decimal text in currency `c`; see to_minor.
+/// Minor units of one amount text in currency `c` (money::parse_amount syntax: no exponent
+/// notation); see to_minor.
 inline std::int64_t parse_minor(std::string_view text, const currency& c, std::optional<rounding_mode> mode) {
-  return to_minor(decimal::parse(text), c, mode);
+  return to_minor(money::parse_amount(text), c, mode);
 }
 
 /// The canonical decimal text of `minor` minor units of `c` ("12.34"; no currency code).

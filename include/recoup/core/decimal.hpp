@@ -256,16 +256,24 @@ inline decimal decimal::parse(std::string_view text) {
   }
   if (!any_digit) return fail("it has no digits");
   long long exponent = 0;
-  if (i < n) {  // exponent part
+  if (i < n) {  // exponent part: 'e' or 'E', at most one sign, then decimal digits (as Python's decimal)
     ++i;
+    bool exponent_negative = false;
+    if (i < n && (text[i] == '+' || text[i] == '-')) {
+      exponent_negative = text[i] == '-';
+      ++i;
+    }
     if (i == n) return fail("the exponent has no digits");
-    const char* first = text.data() + i;
-    const char* last = text.data() + n;
-    if (*first == '+') ++first;
-    auto [ptr, ec] = std::from_chars(first, last, exponent);
-    if (ec != std::errc() || ptr != last || first == last) return fail("the exponent is not an integer");
-    if (exponent > 1000 || exponent < -1000) {
-      if (coef == 0) return decimal{};
+    bool exponent_huge = false;
+    for (std::size_t k = i; k < n; ++k) {
+      if (text[k] < '0' || text[k] > '9')
+        return fail("the exponent must be digits after at most one sign, e.g. '1.5E+3' or '25E-4'");
+      if (exponent <= 100000) exponent = exponent * 10 + (text[k] - '0');
+      else exponent_huge = true;
+    }
+    if (exponent_negative) exponent = -exponent;
+    if (exponent_huge || exponent > 1000 || exponent < -1000) {
+      if (coef == 0 && !overflowed) return decimal{};
       throw overflow_error("decimal.too_many_digits", detail::quote(text) + " is outside the range of a 38-digit decimal");
     }
   }

@@ -57,8 +57,15 @@ class money {
   static money from_double(double amount, ::recoup::currency c, rounding_mode mode);
 
   /// Parses "<amount> <CODE>": "1234.56 USD", "-0.05 GBP", "100 JPY". Exactly one space;
-  /// the amount obeys the same precision rule as the constructor.
+  /// the amount obeys the same precision rule as the constructor and the syntax of parse_amount.
   static money parse(std::string_view text);
+
+  /// The amount part of money text: plain digits with an optional sign and decimal point
+  /// ("1234.56", "-0.05", "100"). Exponent notation ("1e5", "1.2E+3"), which decimal::parse
+  /// accepts for rates and factors as Python's decimal does, is refused in money text with
+  /// `money.exponent_notation`: in an amount column it is almost always a spreadsheet's
+  /// rendering of a long number, and the digits it dropped cannot be recovered.
+  static decimal parse_amount(std::string_view text);
   /// The non-throwing parse: the amount, or nullopt with the reason in *why (when given).
   [[nodiscard]] static std::optional<money> try_parse(std::string_view text, parse_failure* why = nullptr) noexcept {
     return detail::try_parse_with<money>([&] { return parse(text); }, why);
@@ -231,7 +238,17 @@ inline money money::parse(std::string_view text) {
                                                   " as money: the amount comes first, e.g. '" + std::string(code) + " " +
                                                   std::string(amount) + "'");
   const ::recoup::currency c(code);
-  return money(decimal::parse(amount), c);
+  return money(parse_amount(amount), c);
+}
+
+inline decimal money::parse_amount(std::string_view text) {
+  const decimal d = decimal::parse(text);  // syntax errors first, with decimal's reasons
+  if (text.find_first_of("eE") != std::string_view::npos)
+    throw invalid_input_error("money.exponent_notation",
+                              detail::quote(text) + " is in exponent notation; write money amounts in plain digits, "
+                              "e.g. '" + d.to_string() + "' (an exponent in an amount column is usually a spreadsheet's "
+                              "rendering of a long number: export the column as text or as a number with its places)");
+  return d;
 }
 
 inline std::string money::to_string() const {

@@ -202,6 +202,9 @@ TEST_CASE("columns::parse_minor and format_minor are the money text kernels", "[
                            has_id("money.excess_precision"));
     REQUIRE_THROWS_MATCHES(columns::parse_minor("abc", usd, std::nullopt), recoup::invalid_input_error,
                            has_id("decimal.syntax"));
+    // A spreadsheet's "1E+05" in an amount column is refused, not read as 100000.00.
+    REQUIRE_THROWS_MATCHES(columns::parse_minor("1E+05", usd, std::nullopt), recoup::invalid_input_error,
+                           has_id("money.exponent_notation"));
     REQUIRE_THROWS_MATCHES(columns::parse_minor("92233720368547758.08", usd, std::nullopt), recoup::overflow_error,
                            has_id("money.overflow"));
     REQUIRE_THROWS_MATCHES(columns::parse_minor("1", currency("XAU"), std::nullopt), recoup::invalid_input_error,

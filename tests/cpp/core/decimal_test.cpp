@@ -120,10 +120,18 @@ TEST_CASE("decimal refuses malformed text with decimal.syntax", "[decimal][parse
       {".", "no digits"},
       {"e5", "no digits"},
       {"1e", "exponent has no digits"},
-      {"1e+", "exponent is not an integer"},
-      {"1e-", "exponent is not an integer"},
-      {"1e1.5", "exponent is not an integer"},
-      {"1e5x", "exponent is not an integer"},
+      {"1e+", "exponent has no digits"},
+      {"1e-", "exponent has no digits"},
+      {"1e1.5", "exponent must be digits after at most one sign"},
+      {"1e5x", "exponent must be digits after at most one sign"},
+      // Two signs in the exponent (found by fuzzing; Python's decimal refuses them too).
+      {"100E+-5", "exponent must be digits after at most one sign"},
+      {"1E+-5", "exponent must be digits after at most one sign"},
+      {"1e-+5", "exponent must be digits after at most one sign"},
+      {"1e--5", "exponent must be digits after at most one sign"},
+      {"1e++5", "exponent must be digits after at most one sign"},
+      {"0.000E+-500000000000000001", "exponent must be digits after at most one sign"},
+      {"1e 5", "exponent must be digits after at most one sign"},
       {"12a", "unexpected character"},
       {"0x10", "unexpected character"},
       {"1.5%", "unexpected character"},
@@ -156,6 +164,14 @@ TEST_CASE("decimal refuses more than 38 digits with decimal.too_many_digits", "[
     REQUIRE_THROWS_MATCHES(decimal::parse("-123456789012345678901234567890123456789"), recoup::overflow_error,
                            has_id("decimal.too_many_digits"));
     REQUIRE_THROWS_MATCHES(decimal::parse("12345678901234567890123456789012345678.5"), recoup::overflow_error,
+                           has_id("decimal.too_many_digits"));
+  }
+  SECTION("an exponent of any length is read exactly: zero stays zero, others overflow") {
+    CHECK(decimal::parse("0E+99999999999999999999999") == decimal(0));
+    CHECK(decimal::parse("-0.0e-99999999999999999999999") == decimal(0));
+    REQUIRE_THROWS_MATCHES(decimal::parse("1e99999999999999999999999"), recoup::overflow_error,
+                           has_id("decimal.too_many_digits"));
+    REQUIRE_THROWS_MATCHES(decimal::parse("1e-99999999999999999999999"), recoup::overflow_error,
                            has_id("decimal.too_many_digits"));
   }
   SECTION("10^38 written with an exponent") {
