@@ -30,6 +30,7 @@ from ._errors import (
     DivisionByZeroError,
     FloatInputError,
     InvalidInputError,
+    InvalidTypeError,
     MoneyOverflowError,
     NoConvergenceError,
     RecoupError,
@@ -55,6 +56,7 @@ __all__ = [
     "DivisionByZeroError",
     "FloatInputError",
     "InvalidInputError",
+    "InvalidTypeError",
     "Money",
     "MoneyOverflowError",
     "NoConvergenceError",
@@ -78,3 +80,7 @@ __all__ = [
     "settle",
     "time",
 ]
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # apply_in_order, currencies, register_currency: ids on bad arguments

@@ -19,6 +19,7 @@ __all__ = [
     "DivisionByZeroError",
     "FloatInputError",
     "InvalidInputError",
+    "InvalidTypeError",
     "MoneyOverflowError",
     "NoConvergenceError",
     "RecoupError",
@@ -45,6 +46,13 @@ class RecoupError(Exception):
 
 class InvalidInputError(RecoupError, ValueError):
     """Malformed or out-of-domain input: bad text, too many decimals, NaN, negative terms."""
+
+
+class InvalidTypeError(RecoupError, TypeError):
+    """An argument of the wrong type: None where Money is required, a str where a list of dates
+    is (id ``python.argument_type``). Only the Python face raises it: C++ and C are typed."""
+
+    id = "python.argument_type"
 
 
 class CurrencyMismatchError(RecoupError, ValueError):

@@ -447,3 +447,7 @@ def synthetic_accounts(n: int, *, seed: int = 0, start_id: int = 0) -> pd.DataFr
             "oldest_unpaid_due": unpaid.astype("datetime64[s]"),
         }
     )
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

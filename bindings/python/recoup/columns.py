@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from . import _core
 from ._core import Currency, Money
-from ._errors import CurrencyMismatchError, FloatInputError, InvalidInputError
+from ._errors import CurrencyMismatchError, FloatInputError, InvalidInputError, InvalidTypeError
 
 __all__ = [
     "BatchResult",
@@ -96,9 +96,10 @@ def _minor_array(minor: Any, what: str = "minor units") -> npt.NDArray[np.int64]
             id="python.float_input",
         )
     if kind == "b" or kind not in "iu":
-        raise TypeError(
+        raise InvalidTypeError(
             f"{what} must be an integer array of minor units, not dtype {arr.dtype}; "
-            "parse decimal strings or Decimal objects with recoup.columns.parse"
+            "parse decimal strings or Decimal objects with recoup.columns.parse",
+            id="columns.type",
         )
     if arr.dtype != np.int64:
         if kind == "u" and arr.size and int(arr.max()) > np.iinfo(np.int64).max:
@@ -135,7 +136,9 @@ def allocate(
     if isinstance(parts, (int, np.integer)) and not isinstance(parts, bool):
         spec = int(parts)
     elif isinstance(parts, bool):
-        raise TypeError("parts must be a number of parts or a list of ratios, not a bool")
+        raise InvalidTypeError(
+            "parts must be a number of parts or a list of ratios, not a bool", id="columns.type"
+        )
     else:
         spec = builtins.list(parts)
     return _result(_core.columns_allocate(_minor_array(minor), spec, remainder, collect), collect)
@@ -196,8 +199,13 @@ def parse(
                 id="python.float_input",
             )
         if arr.dtype.kind in "iu":
-            raise TypeError("integers are minor units already; use them as they are (or Money.from_minor)")
-        raise TypeError(f"expected decimal strings or Decimal objects, not dtype {arr.dtype}")
+            raise InvalidTypeError(
+                "integers are minor units already; use them as they are (or Money.from_minor)",
+                id="columns.type",
+            )
+        raise InvalidTypeError(
+            f"expected decimal strings or Decimal objects, not dtype {arr.dtype}", id="columns.type"
+        )
     return _result(_core.columns_parse(arr, currency, rounding, collect), collect)
 
 
@@ -223,3 +231,8 @@ def format(minor: npt.ArrayLike, currency: CurrencyLike) -> npt.NDArray[np.str_]
 def to_decimals(minor: npt.ArrayLike, currency: CurrencyLike) -> list[Decimal]:
     """Every amount as a ``decimal.Decimal`` with the currency's places."""
     return [Decimal(s) for s in builtins.list(format(minor, currency))]
+
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

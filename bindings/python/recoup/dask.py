@@ -88,3 +88,7 @@ def decide_accounts(
         enforce_metadata=True,
     )
     return results
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

@@ -298,3 +298,7 @@ def decision_meta() -> pd.DataFrame:
         }
     )
     return evaluate_book(empty, _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc))
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

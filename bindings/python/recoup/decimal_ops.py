@@ -35,3 +35,7 @@ def multiply(a: Number, b: Number, *, scale: int, rounding: str) -> Decimal:
 def quantize(value: Number, *, scale: int, rounding: str) -> Decimal:
     """``value`` at exactly ``scale`` decimal places, rounded with ``rounding``."""
     return _core.decimal_round(value, scale, rounding)
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

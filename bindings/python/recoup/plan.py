@@ -682,3 +682,7 @@ def late_fee(
     return _core.late_fee(
         instalment, days_late, charged_on, flat, percent, cap, grace_days, rounding, list(freezes)
     )
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

@@ -667,3 +667,7 @@ def evaluate(
     from .decide import evaluate_book
 
     return evaluate_book(accounts, as_of, policy=policy, errors=errors, book=book)  # type: ignore[arg-type]
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

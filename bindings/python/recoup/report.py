@@ -40,6 +40,7 @@ import numpy.typing as npt
 from . import columns, portfolio
 from ._core import Money
 from ._demo_data import DemoPortfolio, demo_portfolio
+from ._errors import InvalidInputError, InvalidTypeError
 from ._report_decisions import DecisionSummary, summarise_decisions
 
 if TYPE_CHECKING:
@@ -202,6 +203,21 @@ def summarise(
     (``promise_date``, ``promised_minor``, ``paid_minor``) the promise-kept rate. With the
     decision columns (``strategy``, ...) the strategy figures are the decisions' own: the chosen
     strategy's expected net recovery, summed by strategy and currency."""
+    import pandas as pd
+
+    if not isinstance(results, pd.DataFrame):
+        raise InvalidTypeError(
+            "results must be a pandas DataFrame of recoup portfolio evaluate's columns, "
+            f"not {type(results).__name__}",
+            id="report.results",
+        )
+    missing = [c for c in ("error", "currency", "days_past_due") if c not in results.columns]
+    if missing:
+        raise InvalidInputError(
+            f"results has no column {', '.join(repr(c) for c in missing)}: pass the table that "
+            "recoup.portfolio.evaluate returns, or the file 'recoup portfolio evaluate' wrote, read back",
+            id="report.results",
+        )
     ok = results["error"].isna().to_numpy()
     good = results[ok]
     codes = sorted(set(good["currency"].tolist()))
@@ -882,3 +898,7 @@ def write_report(s: PortfolioSummary, path: str | pathlib.Path) -> pathlib.Path:
     with atomic_output(p) as tmp:  # a failed write leaves no partial report
         tmp.write_text(html, encoding="utf-8")
     return p
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

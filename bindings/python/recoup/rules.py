@@ -368,3 +368,7 @@ from ._rules_notices import *  # noqa: E402,F403
 from ._rules_notices import __all__ as _notices_all  # noqa: E402
 
 __all__ += [*_contact_all, *_money_all, *_notices_all, *_gate_all]
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

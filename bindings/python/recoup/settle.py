@@ -970,3 +970,7 @@ def debt_management_plan(
     amount = disposable.disposable if isinstance(disposable, Statement) else disposable
     pairs = list(creditors.items()) if isinstance(creditors, Mapping) else list(creditors)
     return DebtManagementPlan(_k._affordability_dmp(amount, pairs, max_months, remainder))
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

@@ -176,3 +176,7 @@ def decide_accounts(
 
     known = [c for c in accounts.columns if c in BOOK_COLUMNS]  # extra columns are ignored
     return accounts.select(*known).mapInPandas(_Decide(at, policy), schema=DECISION_SCHEMA)
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

@@ -293,3 +293,7 @@ def day_count_days(
     """
     days: int = _core.day_count_days(start, end, convention, maturity)
     return days
+
+from ._boundary import guard_module as _guard_module  # noqa: E402
+
+_guard_module(globals(), __all__)  # every exported function raises recoup errors with ids

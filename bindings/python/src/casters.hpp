@@ -19,6 +19,10 @@ py::handle decimal_class();
 /// Raises recoup's FloatInputError (a TypeError) naming `what` and the explicit alternative.
 [[noreturn]] void refuse_float(const char* what, const char* alternative);
 
+/// Raises recoup.InvalidTypeError (a TypeError) with `message` and the id `id`: an argument of
+/// the wrong type, which only a dynamically typed face can be given.
+[[noreturn]] void throw_invalid_type(const std::string& message, const char* id = "python.argument_type");
+
 /// A recoup::decimal from a Python str, int or decimal.Decimal; `what` names the argument and
 /// `float_hint` says how to convert a float, which is refused.
 decimal to_decimal(py::handle value, const char* what,

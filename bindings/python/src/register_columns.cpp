@@ -146,7 +146,7 @@ void register_columns(py::module_& m) {
         } else if (kind == 'f') {
           refuse_float("a float column", "convert it with recoup.columns.from_float(values, currency, rounding=...)");
         } else {
-          throw py::type_error("expected an array of decimal strings or Decimal objects, not dtype " +
+          throw_invalid_type("expected an array of decimal strings or Decimal objects, not dtype " +
                                py::str(values.dtype()).cast<std::string>());
         }
         return errs.result(std::move(out));

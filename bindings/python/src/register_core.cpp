@@ -21,6 +21,14 @@ namespace recoup::python {
                                                     alternative);
 }
 
+void throw_invalid_type(const std::string& message, const char* id) {
+  py::object cls = py::module_::import("recoup._errors").attr("InvalidTypeError");
+  py::object exc = cls(py::str(message));
+  exc.attr("id") = py::str(id);
+  PyErr_SetObject(cls.ptr(), exc.ptr());
+  throw py::error_already_set();
+}
+
 namespace {
 std::string type_name(py::handle v) { return py::str(py::type::handle_of(v).attr("__name__")); }
 }  // namespace
@@ -45,7 +53,7 @@ decimal to_decimal(py::handle value, const char* what, const char* float_hint) {
   }
   if (py::hasattr(value, "dtype") && py::str(value.attr("dtype").attr("kind")).cast<std::string>() == "f")
     refuse_float(what, float_hint);
-  throw py::type_error(std::string(what) + " must be a str, int or decimal.Decimal, not " + type_name(value));
+  throw_invalid_type(std::string(what) + " must be a str, int or decimal.Decimal, not " + type_name(value));
 }
 
 decimal to_amount(py::handle value, const char* what, const char* float_hint) {
@@ -66,7 +74,7 @@ allocation_ratios to_ratios(py::handle parts) {
     return allocation_ratios::equal(static_cast<std::size_t>(n));
   }
   if (py::isinstance<py::str>(parts) || !py::isinstance<py::iterable>(parts))
-    throw py::type_error("allocate takes a number of parts (int) or a list of ratios (ints, str or Decimal)");
+    throw_invalid_type("allocate takes a number of parts (int) or a list of ratios (ints, str or Decimal)");
   std::vector<decimal> ratios;
   std::size_t i = 0;
   for (py::handle r : parts) {
@@ -81,7 +89,7 @@ py::object from_decimal(const decimal& d) { return decimal_class()(py::str(d.to_
 currency to_currency(py::handle value) {
   if (py::isinstance<currency>(value)) return value.cast<currency>();
   if (py::isinstance<py::str>(value)) return currency(value.cast<std::string>());
-  throw py::type_error("currency must be a code such as 'USD' or a recoup.Currency, not " + type_name(value));
+  throw_invalid_type("currency must be a code such as 'USD' or a recoup.Currency, not " + type_name(value));
 }
 
 rounding_mode to_rounding(py::handle value) {
@@ -89,7 +97,7 @@ rounding_mode to_rounding(py::handle value) {
     throw invalid_input_error("rounding.missing", "this operation loses precision: name a rounding mode, e.g. "
                                                   "rounding='half_even' (half_even, half_up, half_down, up, down, ceiling, floor)");
   if (!py::isinstance<py::str>(value))
-    throw py::type_error("rounding must be a mode name such as 'half_even', not " + type_name(value));
+    throw_invalid_type("rounding must be a mode name such as 'half_even', not " + type_name(value));
   return parse_rounding_mode(value.cast<std::string>());
 }
 
@@ -136,7 +144,7 @@ py::object money_times_integer(const money& a, py::object k) {
   if (PyFloat_Check(k.ptr()))
     refuse_float("a Money multiplier", "use m.multiply(factor, rounding=...) with a Decimal or str factor");
   if (py::isinstance(k, decimal_class()) || py::isinstance<py::str>(k))
-    throw py::type_error("Money * " + type_name(k) + " may need rounding: use m.multiply(factor, rounding=...)");
+    throw_invalid_type("Money * " + type_name(k) + " may need rounding: use m.multiply(factor, rounding=...)");
   return py::reinterpret_borrow<py::object>(Py_NotImplemented);
 }
 
@@ -224,7 +232,7 @@ minor units raise MoneyOverflowError.
           [](py::object minor, py::object ccy) {
             if (PyFloat_Check(minor.ptr())) refuse_float("minor units", "pass an int");
             if (!PyIndex_Check(minor.ptr()) || PyBool_Check(minor.ptr()))
-              throw py::type_error("minor units must be an int");
+              throw_invalid_type("minor units must be an int");
             py::object i = py::reinterpret_steal<py::object>(PyNumber_Index(minor.ptr()));
             long long v = 0;
             int overflow = 0;
@@ -287,15 +295,15 @@ minor units raise MoneyOverflowError.
       .def("__rmul__", &money_times_integer)
       .def("__truediv__",
            [](const money&, py::object) -> money {
-             throw py::type_error("division loses precision: use m.divide(divisor, rounding=...) or m.allocate(n)");
+             throw_invalid_type("division loses precision: use m.divide(divisor, rounding=...) or m.allocate(n)");
            })
       .def("__floordiv__",
            [](const money&, py::object) -> money {
-             throw py::type_error("division loses precision: use m.divide(divisor, rounding=...) or m.allocate(n)");
+             throw_invalid_type("division loses precision: use m.divide(divisor, rounding=...) or m.allocate(n)");
            })
       .def("__float__",
            [](const money&) -> double {
-             throw py::type_error("Money does not convert to float: use m.amount (a decimal.Decimal)");
+             throw_invalid_type("Money does not convert to float: use m.amount (a decimal.Decimal)");
            })
       .def(
           "multiply",

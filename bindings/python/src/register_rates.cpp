@@ -32,7 +32,7 @@ std::vector<dated_value> to_dated_values(const py::iterable& flows, const char* 
   for (py::handle item : flows) {
     const std::string label = std::string(what) + " flow " + std::to_string(i++);
     if (py::isinstance<py::str>(item) || !py::isinstance<py::sequence>(item) || py::len(item) != 2)
-      throw py::type_error(label + " must be a (datetime.date, amount) pair");
+      throw_invalid_type(label + " must be a (datetime.date, amount) pair");
     const py::sequence pair = py::reinterpret_borrow<py::sequence>(item);
     const civil_date d = to_civil_date(pair[0], label.c_str());
     const py::object amount = pair[1];

@@ -17,7 +17,7 @@ namespace {
 
 money balance_of(py::handle value) {
   if (!py::isinstance<money>(value))
-    throw py::type_error("balance must be a recoup.Money (it carries the currency), e.g. Money('1000.00', 'USD')");
+    throw_invalid_type("balance must be a recoup.Money (it carries the currency), e.g. Money('1000.00', 'USD')");
   return value.cast<money>();
 }
 
@@ -359,7 +359,7 @@ void register_settle(py::module_& m) {
         for (py::handle c : creditors) {
           const std::string what = "creditor " + std::to_string(i++);
           if (py::isinstance<py::str>(c) || !py::isinstance<py::sequence>(c) || py::len(c) != 2)
-            throw py::type_error(what + " must be a (name, balance) pair");
+            throw_invalid_type(what + " must be a (name, balance) pair");
           const py::sequence pair = py::reinterpret_borrow<py::sequence>(c);
           cs.push_back({py::str(pair[0]).cast<std::string>(), to_money(pair[1], disposable.currency(), what.c_str())});
         }
