@@ -3,6 +3,8 @@
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 packages=(g++ make pkg-config libboost-dev libhowardhinnant-date-dev tzdata catch2 libbenchmark-dev libtomlplusplus-dev chromium libjna-java)
+# `tools/ensure_deps.sh fuzz`: also Clang and its runtime (libFuzzer, ASan, UBSan) for `make fuzz`.
+if [ "${1:-}" = "fuzz" ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

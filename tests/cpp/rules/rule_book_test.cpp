@@ -102,11 +102,18 @@ certainty = "contested"
 }
 
 TEST_CASE("broken rule packs name the file, the line and the key", "[rules][rule_book]") {
-  rule_book book;
+  rule_book book = rule_book::with_defaults();
+  const auto generation = book.generation();
+  const auto entries = book.entries().size();
+  const auto packs = book.packs().size();
   auto fails = [&](const std::string& rules, const std::string& fragment) {
     INFO(fragment);
     CHECK_THROWS_MATCHES(book.load_text(pack(rules), "bad.toml"), recoup::rule_pack_error,
                          has_id("rules.pack", fragment));
+    // All or nothing: a refused pack leaves the book in force exactly as it was.
+    CHECK(book.generation() == generation);
+    CHECK(book.entries().size() == entries);
+    CHECK(book.packs().size() == packs);
   };
   const std::string base = R"toml(
 [[rule]]
