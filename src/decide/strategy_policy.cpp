@@ -24,16 +24,6 @@ class policy_reader : public detail::toml_reader {
  public:
   explicit policy_reader(std::string origin) : toml_reader(std::move(origin), "decide.policy") {}
 
-  toml::table parse(std::string_view text) const {
-    try {
-      return toml::parse(text, std::string_view{source()});
-    } catch (const toml::parse_error& e) {
-      std::ostringstream msg;
-      msg << source() << " line " << e.source().begin.line << ": " << e.description();
-      throw rule_pack_error("decide.policy", msg.str());
-    }
-  }
-
   /// An exact decimal written as a string ("0.25"); a TOML float is refused.
   std::optional<decimal> number(const toml::table& t, std::string_view key, bool required, const decimal& lo,
                                 const std::optional<decimal>& hi) const {

@@ -105,15 +105,6 @@ class pack_reader : public detail::toml_reader {
     fail(n.source(), key, "expected an integer, a decimal string, a boolean, text or a date");
   }
 
-  toml::table parse(std::string_view text) const {
-    try {
-      return toml::parse(text, std::string_view{source()});
-    } catch (const toml::parse_error& e) {
-      std::ostringstream msg;
-      msg << source() << " line " << e.source().begin.line << ": " << e.description();
-      throw rule_pack_error("rules.pack", msg.str());
-    }
-  }
 };
 
 struct parsed_pack {

@@ -203,14 +203,7 @@ rule_spec read_rule(const reader& r, const toml::table& t, int first_year) {
 
 calendar_spec parse_spec(std::string_view text, const std::string& source) {
   const reader r(source);
-  toml::table doc;
-  try {
-    doc = toml::parse(text, std::string_view{source});
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << source << " line " << e.source().begin.line << ": " << e.description();
-    throw rule_pack_error("calendar.data", msg.str());
-  }
+  const toml::table doc = r.parse(text);
   r.only_keys(doc, "the top level", {"schema", "calendar", "rule", "added", "moved", "removed"});
   r.integer(doc, "schema", 1, 1, true);
   const toml::table* cal = doc["calendar"].as_table();
