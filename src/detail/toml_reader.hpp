@@ -31,18 +31,20 @@ class toml_reader {
  public:
   toml_reader(std::string source, std::string_view error_id) : source_(std::move(source)), error_id_(error_id) {}
 
-  /// The TOML document of `text`. Before toml++ sees the text, two things TOML forbids are
-  /// refused with the line and column (both found by fuzzing toml++ 3.3, which asserts on a NUL
-  /// in a table header and reaches `unreachable` on some non-ASCII letters outside strings):
-  /// control characters other than tab, newline and carriage return, anywhere; and non-ASCII
-  /// characters outside strings and comments (bare keys, headers and values are ASCII).
+  /// The TOML document of `text`. Before toml++ sees the text, three things TOML forbids are
+  /// refused with the line and column (found by fuzzing toml++ 3.3, which asserts on a NUL or a
+  /// line break in a table header and reaches `unreachable` on some non-ASCII letters outside
+  /// strings): control characters other than tab, newline and carriage return, anywhere
+  /// (escaped ones included); non-ASCII characters outside strings and comments (bare keys,
+  /// headers and values are ASCII); and a table header that does not name a table on its line.
   /// toml++'s own parse errors name the line.
   toml::table parse(std::string_view text) const {
     enum class lex { bare, comment, basic, literal, multi_basic, multi_literal };
     lex state = lex::bare;
-    bool line_start = true;       // only white space so far on this line (outside strings)
-    int value_depth = 0;          // unclosed [ and { of a value (arrays, inline tables)
-    bool in_value = false;        // after a key's '=', until the value ends
+    bool escaped = false;     // the previous character was a backslash inside a basic string
+    bool line_start = true;   // only white space so far on this line (outside strings)
+    int value_depth = 0;      // unclosed [ and { of a value (arrays, inline tables)
+    bool in_value = false;    // after a key's '=', until the value ends
     std::size_t line = 1, column = 1;
     auto refuse = [&](const std::string& what) {
       std::ostringstream msg;
@@ -53,6 +55,10 @@ class toml_reader {
       std::size_t k = i;
       while (k < text.size() && text[k] == q) ++k;
       return k - i;
+    };
+    auto key_start = [](char ch) {
+      return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+             ch == '-' || ch == '"' || ch == '\'';
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
       const char ch = text[i];
@@ -65,6 +71,7 @@ class toml_reader {
       if (c >= 0x80 && state == lex::bare)
         refuse("a non-ASCII character outside a string or comment (TOML keys, table headers and bare values are "
                "ASCII; quote the key or move the text into a string)");
+      std::size_t quotes = 1;  // characters this step consumes: more for a run of quotes
       switch (state) {
         case lex::bare:
           if (ch == '[' && line_start && !in_value) {
@@ -73,43 +80,48 @@ class toml_reader {
             std::size_t k = i + 1;
             if (k < text.size() && text[k] == '[') ++k;
             while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
-            const char next = k < text.size() ? text[k] : '\n';
-            const bool key_start = (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z') ||
-                                   (next >= '0' && next <= '9') || next == '_' || next == '-' || next == '"' ||
-                                   next == '\'';
-            if (!key_start) refuse("a table header must name a table on its line, e.g. [pack] or [[rule]]");
+            if (k == text.size() || !key_start(text[k]))
+              refuse("a table header must name a table on its line, e.g. [pack] or [[rule]]");
           }
           if (ch == '=' && value_depth == 0) in_value = true;
           else if (in_value && (ch == '[' || ch == '{')) ++value_depth;
           else if (in_value && (ch == ']' || ch == '}') && value_depth > 0) --value_depth;
-          else if (ch == '\n' && value_depth == 0) in_value = false;
           if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') line_start = false;
-          if (ch == '#') state = lex::comment;
-          else if (ch == '"' || ch == '\'') {
+          if (ch == '#') {
+            state = lex::comment;
+          } else if (ch == '"' || ch == '\'') {
             const bool multi = run_of(i, ch) >= 3;
             state = ch == '"' ? (multi ? lex::multi_basic : lex::basic) : (multi ? lex::multi_literal : lex::literal);
-            if (multi) i += 2, column += 2;
+            if (multi) quotes = 3;
           }
           break;
-        case lex::comment: if (ch == '\n') state = lex::bare; break;
+        case lex::comment:
+          if (ch == '\n') state = lex::bare;
+          break;
         case lex::basic:
-          if (ch == '\\' && i + 1 < text.size() && text[i + 1] != '\n') ++i, ++column;
-          else if (ch == '"' || ch == '\n') state = lex::bare;
-          break;
-        case lex::literal: if (ch == '\'' || ch == '\n') state = lex::bare; break;
-        case lex::multi_basic:
-        case lex::multi_literal: {
-          const char q = state == lex::multi_basic ? '"' : '\'';
-          if (q == '"' && ch == '\\' && i + 1 < text.size()) {
-            if (text[i + 1] == '\n') { ++line; column = 0; }
-            ++i, ++column;
-          } else if (ch == q) {
-            const std::size_t run = run_of(i, q);  // up to two quotes may end the content
-            if (run >= 3) state = lex::bare;
-            i += run - 1, column += run - 1;
+        case lex::literal:
+          if (ch == '\n') {  // an unterminated string ends with its line (toml++ reports it)
+            state = lex::bare;
+            escaped = false;
+          } else if (escaped) {
+            escaped = false;
+          } else if (ch == '\\' && state == lex::basic) {
+            escaped = true;
+          } else if (ch == (state == lex::basic ? '"' : '\'')) {
+            state = lex::bare;
           }
           break;
-        }
+        case lex::multi_basic:
+        case lex::multi_literal:
+          if (escaped) {
+            escaped = false;
+          } else if (ch == '\\' && state == lex::multi_basic) {
+            escaped = true;
+          } else if (ch == (state == lex::multi_basic ? '"' : '\'')) {
+            quotes = run_of(i, ch);  // three end the string; up to two more belong to its content
+            if (quotes >= 3) state = lex::bare;
+          }
+          break;
       }
       if (ch == '\n') {
         ++line;
@@ -117,8 +129,9 @@ class toml_reader {
         line_start = true;
         if (state == lex::bare && value_depth == 0) in_value = false;
       } else if ((c & 0xC0) != 0x80) {
-        ++column;  // count characters, not UTF-8 continuation bytes
+        column += quotes;  // count characters, not UTF-8 continuation bytes
       }
+      i += quotes - 1;
     }
     try {
       return toml::parse(text, std::string_view{source_});

@@ -206,7 +206,6 @@ rules_audit audit(const rule_book& book, civil_date as_of, int within_days) {
 
 namespace {
 
-
 std::string counts(const certainty_counts& c) {
   return std::to_string(c.total()) + " figures: " + std::to_string(c.verified) + " verified (" +
          c.verified_percent() + "%), " + std::to_string(c.secondary) + " secondary, " +

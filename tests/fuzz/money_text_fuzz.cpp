@@ -15,8 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   recoup::fuzz::refuses_only_with_recoup_errors([&] {
     const recoup::money m = recoup::money::parse(text);
-    recoup::fuzz::require(text.find_first_of("eE") == std::string_view::npos ||
-                              text.find(' ') < text.find_first_of("eE"),
+    const std::string_view amount = text.substr(0, text.find(' '));  // the code may hold an E ("EUR")
+    recoup::fuzz::require(amount.find_first_of("eE") == std::string_view::npos,
                           "money text in exponent notation was accepted", text);
     const std::string printed = m.to_string();
     recoup::fuzz::require(recoup::money::parse(printed) == m, "money text does not round-trip", printed);

@@ -223,13 +223,13 @@ def _read_columns(
         )
     raw: dict[str, Any] = {}
     if suffix == ".csv":
-        import io
-
         import pandas as pd
 
-        text = read_text(p, "CSV file")
         try:
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
+            frame = pd.read_csv(p, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
+        except UnicodeDecodeError as e:  # pandas reads in chunks: find the byte and line only now
+            read_text(p, "CSV file")  # raises cli.not_utf8 naming them
+            raise DataError(f"{p}: not valid UTF-8 ({e})", id="cli.not_utf8") from None
         except pd.errors.EmptyDataError:
             raise DataError(
                 f"{p}: the file is empty (expected a header with the columns {header})", id="cli.empty_file"

@@ -21,7 +21,6 @@ money balance_of(py::handle value) {
   return value.cast<money>();
 }
 
-
 std::optional<money> optional_money(py::handle value, currency c, const char* what) {
   if (value.is_none()) return std::nullopt;
   return to_money(value, c, what);

@@ -264,16 +264,14 @@ inline decimal decimal::parse(std::string_view text) {
       ++i;
     }
     if (i == n) return fail("the exponent has no digits");
-    bool exponent_huge = false;
     for (std::size_t k = i; k < n; ++k) {
       if (text[k] < '0' || text[k] > '9')
         return fail("the exponent must be digits after at most one sign, e.g. '1.5E+3' or '25E-4'");
-      if (exponent <= 100000) exponent = exponent * 10 + (text[k] - '0');
-      else exponent_huge = true;
+      if (exponent <= 1000) exponent = exponent * 10 + (text[k] - '0');  // beyond 1000 only the range matters
     }
     if (exponent_negative) exponent = -exponent;
-    if (exponent_huge || exponent > 1000 || exponent < -1000) {
-      if (coef == 0 && !overflowed) return decimal{};
+    if (exponent > 1000 || exponent < -1000) {
+      if (coef == 0) return decimal{};
       throw overflow_error("decimal.too_many_digits", detail::quote(text) + " is outside the range of a 38-digit decimal");
     }
   }
