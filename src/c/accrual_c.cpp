@@ -122,3 +122,38 @@ recoup_status recoup_accrual_explain(const recoup_accrual* accrual, char* buffer
 void recoup_accrual_free(recoup_accrual* accrual) { delete accrual; }
 
 }  // extern "C"
+
+extern "C" {
+
+void recoup_late_fee_rule_init(recoup_late_fee_rule* rule) {
+  if (rule == nullptr) return;
+  *rule = recoup_late_fee_rule{};
+  rule->struct_size = sizeof(recoup_late_fee_rule);
+  rule->flat_minor = RECOUP_NO_AMOUNT;
+  rule->cap_minor = RECOUP_NO_AMOUNT;
+}
+
+recoup_status recoup_late_fee(const char* currency, int64_t instalment_minor, int64_t days_late,
+                              const recoup_late_fee_rule* rule, const char* charged_on,
+                              const recoup_accrual_terms* terms, int64_t* fee_minor_out) {
+  return entry([&] {
+    const auto& r = require(rule, "rule");
+    check_struct_size(r.struct_size, RECOUP_C_FIELD_END(recoup_late_fee_rule, rounding), "recoup_late_fee_rule");
+    int64_t& fee = require(fee_minor_out, "fee_minor_out");
+    const recoup::currency c(require_text(currency, "currency"));
+    recoup::late_fee_rule rl;
+    rl.grace_days = r.grace_days;
+    if (r.flat_minor != RECOUP_NO_AMOUNT) rl.flat = recoup::money::from_minor(r.flat_minor, c);
+    if (r.percent_of_instalment != nullptr) rl.percent_of_instalment = recoup::decimal::parse(r.percent_of_instalment);
+    if (r.cap_minor != RECOUP_NO_AMOUNT) rl.cap = recoup::money::from_minor(r.cap_minor, c);
+    if (r.rounding != nullptr) rl.rounding = recoup::parse_rounding_mode(r.rounding);
+    static const std::vector<recoup::accrual_freeze> none;
+    fee = recoup::late_fee(recoup::money::from_minor(instalment_minor, c), days_late, rl,
+                           recoup::civil_date::parse(require_text(charged_on, "charged_on")),
+                           terms == nullptr ? none : terms->value.freezes)
+              .minor_units();
+    return RECOUP_STATUS_OK;
+  });
+}
+
+}  // extern "C"

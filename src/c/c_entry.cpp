@@ -64,6 +64,57 @@ void check_struct_size(std::size_t given, std::size_t needed, const char* type) 
                                                    " bytes this version writes (set it to sizeof(" + type + "))");
 }
 
+std::vector<dated_payment> dated_payments(std::size_t count, const char* const* dates, const std::int64_t* minor,
+                                          currency c) {
+  const auto d = require_array(dates, count, "payment_dates");
+  const auto a = require_array(minor, count, "payment_minor");
+  std::vector<dated_payment> payments;
+  payments.reserve(count);
+  for (std::size_t i = 0; i < count; ++i)
+    payments.push_back({civil_date::parse(require_text(d[i], "payment_dates[i]")), money::from_minor(a[i], c)});
+  return payments;
+}
+
+schedule_terms schedule_terms_of(const recoup_schedule_terms& t) {
+  check_struct_size(t.struct_size, RECOUP_C_FIELD_END(recoup_schedule_terms, adjustment), "recoup_schedule_terms");
+  const currency c(require_text(t.currency, "terms.currency"));
+  schedule_terms s{.principal = money::from_minor(t.principal_minor, c)};
+  if (t.shape != nullptr) s.shape = parse_schedule_shape(t.shape);
+  if (s.shape == schedule_shape::custom) {
+    throw invalid_input_error("c.unsupported", "the custom shape is not available through the C ABI");
+  }
+  if (t.annual_rate != nullptr) s.rate = annual_rate(decimal::parse(t.annual_rate));
+  s.periods = t.periods;
+  if (t.frequency != nullptr) s.freq = frequency::parse(t.frequency);
+  if (t.start != nullptr) s.start = civil_date::parse(t.start);
+  if (t.first_due != nullptr) s.first_due = civil_date::parse(t.first_due);
+  if (t.interest_rounding != nullptr) s.interest_rounding = parse_rounding_mode(t.interest_rounding);
+  if (t.payment_rounding != nullptr) s.payment_round.mode = parse_rounding_mode(t.payment_rounding);
+  s.payment_round.step_minor = t.payment_step_minor;
+  if (t.residue != nullptr) s.payment_round.residue = parse_residue_placement(t.residue);
+  if (s.shape == schedule_shape::fixed_instalment) s.instalment = money::from_minor(t.instalment_minor, c);
+  if (t.calendar != nullptr) s.business_days = calendar::get(t.calendar);
+  if (t.adjustment != nullptr) s.adjustment = parse_business_day_convention(t.adjustment);
+  return s;
+}
+
+monitor_policy monitor_policy_of(const recoup_monitor_policy* p, currency c) {
+  monitor_policy out;
+  if (p == nullptr) return out;
+  check_struct_size(p->struct_size, RECOUP_C_FIELD_END(recoup_monitor_policy, overpayment), "recoup_monitor_policy");
+  out.grace_days = p->grace_days;
+  if (p->tolerance_minor != RECOUP_NO_AMOUNT) out.tolerance = money::from_minor(p->tolerance_minor, c);
+  if (p->tolerance_fraction != nullptr) out.tolerance_fraction = decimal::parse(p->tolerance_fraction);
+  out.broken_after_missed = p->broken_after_missed;
+  out.missed_consecutive = p->missed_consecutive != 0;
+  if (p->broken_arrears_at_least_minor != RECOUP_NO_AMOUNT)
+    out.broken_arrears_at_least = money::from_minor(p->broken_arrears_at_least_minor, c);
+  out.broken_arrears_instalments = p->broken_arrears_instalments;
+  out.cure = p->cure != 0;
+  if (p->overpayment != nullptr) out.overpayment = parse_overpayment_rule(p->overpayment);
+  return out;
+}
+
 }  // namespace recoup::c_abi
 
 extern "C" {

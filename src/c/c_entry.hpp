@@ -107,6 +107,16 @@ std::optional<civil_date> optional_date(const char* text);
 /// The words of a space-separated list (NULL is empty).
 std::vector<std::string> split_words(const char* text);
 
+/// Payments from caller columns: `count` dates "YYYY-MM-DD" and amounts in minor units of `c`.
+std::vector<dated_payment> dated_payments(std::size_t count, const char* const* dates, const std::int64_t* minor,
+                                          currency c);
+
+/// The C++ terms of a schedule (checks struct_size; the custom shape is refused: "c.unsupported").
+schedule_terms schedule_terms_of(const recoup_schedule_terms& t);
+
+/// The C++ monitoring policy (NULL: the defaults); amounts in minor units of `c`.
+monitor_policy monitor_policy_of(const recoup_monitor_policy* p, currency c);
+
 /// The caller's rule book, or the built-in packs for NULL.
 inline const rules::rule_book& book_or_default(const recoup_rulebook* book) {
   return book == nullptr ? rules::rule_book::defaults() : book->value;

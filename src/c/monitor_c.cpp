@@ -18,23 +18,6 @@ static_assert(RECOUP_INSTALMENT_NOT_YET_DUE == static_cast<int>(recoup::instalme
 
 namespace {
 
-recoup::monitor_policy policy_of(const recoup_monitor_policy* p, recoup::currency c) {
-  recoup::monitor_policy out;
-  if (p == nullptr) return out;
-  check_struct_size(p->struct_size, RECOUP_C_FIELD_END(recoup_monitor_policy, overpayment), "recoup_monitor_policy");
-  out.grace_days = p->grace_days;
-  if (p->tolerance_minor != RECOUP_NO_AMOUNT) out.tolerance = recoup::money::from_minor(p->tolerance_minor, c);
-  if (p->tolerance_fraction != nullptr) out.tolerance_fraction = recoup::decimal::parse(p->tolerance_fraction);
-  out.broken_after_missed = p->broken_after_missed;
-  out.missed_consecutive = p->missed_consecutive != 0;
-  if (p->broken_arrears_at_least_minor != RECOUP_NO_AMOUNT)
-    out.broken_arrears_at_least = recoup::money::from_minor(p->broken_arrears_at_least_minor, c);
-  out.broken_arrears_instalments = p->broken_arrears_instalments;
-  out.cure = p->cure != 0;
-  if (p->overpayment != nullptr) out.overpayment = recoup::parse_overpayment_rule(p->overpayment);
-  return out;
-}
-
 int status_code(recoup::monitor_status s) {
   switch (s) {
     case recoup::monitor_status::on_track: return RECOUP_MONITOR_ON_TRACK;
@@ -72,14 +55,8 @@ recoup_status recoup_plan_monitor(const recoup_schedule* plan, size_t payment_co
     auto& o = require(out, "out");
     check_struct_size(o.struct_size, RECOUP_C_FIELD_END(recoup_monitor_result, last_cured_on), "recoup_monitor_result");
     const recoup::currency c = s.terms().principal.currency();
-    const auto dates = require_array(payment_dates, payment_count, "payment_dates");
-    const auto amounts = require_array(payment_minor, payment_count, "payment_minor");
-    std::vector<recoup::dated_payment> payments;
-    payments.reserve(payment_count);
-    for (std::size_t i = 0; i < payment_count; ++i)
-      payments.push_back({recoup::civil_date::parse(require_text(dates[i], "payment_dates[i]")),
-                          recoup::money::from_minor(amounts[i], c)});
-    const auto r = recoup::monitor(s, payments, recoup::civil_date::parse(require_text(as_of, "as_of")), policy_of(policy, c));
+    const auto payments = dated_payments(payment_count, payment_dates, payment_minor, c);
+    const auto r = recoup::monitor(s, payments, recoup::civil_date::parse(require_text(as_of, "as_of")), monitor_policy_of(policy, c));
     o.status = status_code(r.status);
     o.arrears_minor = r.arrears.minor_units();
     o.days_past_due = r.days_past_due;
@@ -130,7 +107,7 @@ recoup_status recoup_plan_monitor_batch(const char* currency, size_t plan_count,
     const auto pick = [&](int64_t* p, std::vector<int64_t>& own) {
       return p != nullptr ? std::span<int64_t>(p, plan_count) : std::span<int64_t>(own);
     };
-    recoup::monitor_plans(in, c, policy_of(policy, c),
+    recoup::monitor_plans(in, c, monitor_policy_of(policy, c),
                           {.status = require_array(status_out, plan_count, "status_out"),
                            .arrears_minor = pick(arrears_minor_out, a),
                            .days_past_due = pick(days_past_due_out, d),

@@ -152,28 +152,9 @@ void recoup_schedule_terms_init(recoup_schedule_terms* terms) {
 recoup_status recoup_schedule_build(const recoup_schedule_terms* terms, recoup_schedule** out) {
   return entry([&] {
     const recoup_schedule_terms& t = require(terms, "terms");
-    check_struct_size(t.struct_size, RECOUP_C_FIELD_END(recoup_schedule_terms, adjustment), "recoup_schedule_terms");
     require(out, "out");
     *out = nullptr;
-    const recoup::currency c(require_text(t.currency, "terms.currency"));
-    recoup::schedule_terms s{.principal = recoup::money::from_minor(t.principal_minor, c)};
-    if (t.shape != nullptr) s.shape = recoup::parse_schedule_shape(t.shape);
-    if (s.shape == recoup::schedule_shape::custom) {
-      throw recoup::invalid_input_error("c.unsupported", "the custom shape is not available through the C ABI");
-    }
-    if (t.annual_rate != nullptr) s.rate = recoup::annual_rate(recoup::decimal::parse(t.annual_rate));
-    s.periods = t.periods;
-    if (t.frequency != nullptr) s.freq = recoup::frequency::parse(t.frequency);
-    if (t.start != nullptr) s.start = recoup::civil_date::parse(t.start);
-    if (t.first_due != nullptr) s.first_due = recoup::civil_date::parse(t.first_due);
-    if (t.interest_rounding != nullptr) s.interest_rounding = recoup::parse_rounding_mode(t.interest_rounding);
-    if (t.payment_rounding != nullptr) s.payment_round.mode = recoup::parse_rounding_mode(t.payment_rounding);
-    s.payment_round.step_minor = t.payment_step_minor;
-    if (t.residue != nullptr) s.payment_round.residue = recoup::parse_residue_placement(t.residue);
-    if (s.shape == recoup::schedule_shape::fixed_instalment) s.instalment = recoup::money::from_minor(t.instalment_minor, c);
-    if (t.calendar != nullptr) s.business_days = recoup::calendar::get(t.calendar);
-    if (t.adjustment != nullptr) s.adjustment = recoup::parse_business_day_convention(t.adjustment);
-    *out = new recoup_schedule{recoup::build_schedule(s)};
+    *out = new recoup_schedule{recoup::build_schedule(schedule_terms_of(t))};
     return RECOUP_STATUS_OK;
   });
 }

@@ -1,6 +1,7 @@
 // The C ABI for settlement offers: build a lump sum, an instalment settlement or a full-balance
 // plan, value it (recoup::value_offer: NPV, break risk, collection costs) and, when asked, judge
-// the forgiven amount for Form 1099-C (recoup::report_forgiveness).
+// the forgiven amount for Form 1099-C (recoup::report_forgiveness); and who may approve it
+// (recoup::approve over authority bands).
 #include "c_entry.hpp"
 
 using namespace recoup::c_abi;
@@ -112,6 +113,44 @@ recoup_status recoup_settle_value(const char* currency, int64_t balance_minor, c
     }
     if (status == RECOUP_STATUS_OK && report) emit_verdict(*report, verdict_out);
     return status;
+  });
+}
+
+recoup_status recoup_settle_authority(const char* currency, int64_t balance_minor, const recoup_settle_terms* terms,
+                                      int64_t account_age_days, size_t band_count, const char* const* levels,
+                                      const char* const* max_discounts, const int64_t* max_balance_minor,
+                                      const int64_t* max_age_days, const int64_t* max_payments,
+                                      recoup_authority_result* out, char* explanation, size_t explanation_size,
+                                      size_t* required) {
+  return entry([&] {
+    const auto& t = require(terms, "terms");
+    check_struct_size(t.struct_size, RECOUP_C_FIELD_END(recoup_settle_terms, applicable_entity), "recoup_settle_terms");
+    auto& o = require(out, "out");
+    check_struct_size(o.struct_size, RECOUP_C_FIELD_END(recoup_authority_result, level), "recoup_authority_result");
+    const recoup::currency c(require_text(currency, "currency"));
+    const auto offer = build_offer(recoup::money::from_minor(balance_minor, c), t);
+    const auto lv = require_array(levels, band_count, "levels");
+    const auto disc = require_array(max_discounts, band_count, "max_discounts");
+    auto limit = [](const int64_t* column, std::size_t i) -> std::optional<std::int64_t> {
+      if (column == nullptr || column[i] == RECOUP_NO_LIMIT) return std::nullopt;
+      return column[i];
+    };
+    std::vector<recoup::authority_band> bands;
+    bands.reserve(band_count);
+    for (std::size_t i = 0; i < band_count; ++i) {
+      recoup::authority_band b{.level = require_text(lv[i], "levels[i]"),
+                               .max_discount = recoup::decimal::parse(require_text(disc[i], "max_discounts[i]")),
+                               .max_age_days = limit(max_age_days, i),
+                               .max_payments = limit(max_payments, i)};
+      if (const auto m = limit(max_balance_minor, i)) b.max_balance = recoup::money::from_minor(*m, c);
+      bands.push_back(std::move(b));
+    }
+    const auto d = recoup::approve(offer, account_age_days, bands);
+    o.approvable = d.approvable ? 1 : 0;
+    o.band_index = d.band_index;
+    copy_field(o.level, d.level);
+    if (explanation == nullptr && required == nullptr) return RECOUP_STATUS_OK;
+    return write_text(d.explain(), explanation, explanation_size, required);
   });
 }
 

@@ -266,7 +266,65 @@ def run(lib: Lib, ex: dict[str, Any]) -> int:
         assert r.status == statuses[c["expected_status"]], c["source"]
         assert r.expires_on == d(c["expected_expires_on"]), c["source"]
         checked += 1
+    checked += notices(lib, ex["notice"])
     return checked
+
+
+def notices(lib: Lib, cases: list[dict[str, Any]]) -> int:
+    """Each notice case through its C call; every result struct starts with struct_size."""
+    L = lib.lib
+    date = C.c_char * 11
+
+    def result(*fields: tuple[str, Any]) -> Any:
+        class Result(C.Structure):
+            _fields_ = [("struct_size", C.c_size_t), *fields]
+
+        return Result(struct_size=C.sizeof(Result))
+
+    def validation_period_end(e: bytes) -> bytes:
+        r = result(("assumed_receipt", date), ("end_date", date), ("observed", C.c_char * 8), ("skipped", C.c_size_t))
+        lib.ok(L.recoup_validation_period_end(e, None, None, None, None, C.byref(r), None), "validation period")
+        return bytes(r.end_date)
+
+    def validation_notice_due(e: bytes) -> bytes:
+        out = date()
+        lib.ok(L.recoup_validation_notice_due(e, None, None, out, None), "validation notice")
+        return bytes(out.value)
+
+    def furnishing_earliest(e: bytes) -> bytes:
+        r = result(("wait_ends_on", date), ("earliest", date), ("blocked", C.c_int), ("reading", C.c_char * 16))
+        lib.ok(L.recoup_furnishing_earliest(e, None, None, None, None, C.byref(r), None), "furnishing")
+        return bytes(r.earliest)
+
+    def credit_reporting_obsolete_on(e: bytes) -> bytes:
+        r = result(("clock_start", date), ("last_reportable_day", date), ("obsolete_on", date))
+        lib.ok(L.recoup_credit_reporting_obsolete_on(e, None, None, None, C.byref(r), None), "obsolescence")
+        return bytes(r.obsolete_on)
+
+    def default_notice_posted(e: bytes) -> bytes:
+        r = result(("served_on", date), ("deemed", C.c_int), ("earliest_action", date), ("counting", C.c_char * 16))
+        lib.ok(
+            L.recoup_default_notice_earliest_action(None, e, b"first_class", None, None, None, None, C.byref(r), None),
+            "default notice",
+        )
+        return bytes(r.earliest_action)
+
+    def pre_action(e: bytes) -> bytes:
+        r = result(("reply_due", date), ("earliest_proceedings", date), ("extended", C.c_int))
+        lib.ok(L.recoup_pre_action_deadline(e, None, 0, None, None, None, C.byref(r), None), "pre-action")
+        return bytes(r.earliest_proceedings)
+
+    def breathing_space_ends_on(e: bytes) -> bytes:
+        r = result(("ends_on", date), ("midway_review_from", date), ("midway_review_to", date), ("frozen", C.c_uint))
+        lib.ok(L.recoup_breathing_space(e, None, None, None, None, C.byref(r), None), "breathing space")
+        return bytes(r.ends_on)
+
+    calls = {f.__name__: f for f in (validation_period_end, validation_notice_due, furnishing_earliest,
+                                     credit_reporting_obsolete_on, default_notice_posted, pre_action,
+                                     breathing_space_ends_on)}
+    for c in cases:
+        assert calls[c["kind"]](d(c["event"])) == d(c["expected_date"]), c["source"]
+    return len(cases)
 
 
 def main(library: str, examples: str) -> int:

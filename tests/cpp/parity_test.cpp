@@ -116,3 +116,24 @@ TEST_CASE("parity: limitation periods", "[parity]") {
     CHECK(*v.expires_on == day(c, "expected_expires_on"));
   });
 }
+
+TEST_CASE("parity: notice periods and dated duties", "[parity]") {
+  each("notice", [](const toml::table& c) {
+    const std::string kind = text(c, "kind");
+    const civil_date event = day(c, "event");
+    std::optional<civil_date> answer;
+    if (kind == "validation_period_end") answer = rules::validation_period_end(event).date;
+    if (kind == "validation_notice_due") answer = rules::validation_notice_due(event).date;
+    if (kind == "furnishing_earliest") answer = rules::passive_collection_earliest_furnishing(event).date;
+    if (kind == "credit_reporting_obsolete_on") answer = rules::credit_reporting_obsolete_on(event).date;
+    if (kind == "default_notice_posted")
+      answer = rules::cca_default_notice_earliest_action_posted(event, rules::post_class::first_class,
+                                                                calendar::get("GB-EAW"))
+                   .date;
+    if (kind == "pre_action") answer = rules::pre_action_reply_deadline(event).date;
+    if (kind == "breathing_space_ends_on") answer = rules::breathing_space(event).ends_on;
+    INFO("kind " << kind);
+    REQUIRE(answer.has_value());
+    CHECK(*answer == day(c, "expected_date"));
+  });
+}

@@ -98,3 +98,19 @@ def test_limitation(case: dict[str, Any]) -> None:
     )
     assert v.status == case["expected_status"]
     assert v.expires_on == case["expected_expires_on"]
+
+
+NOTICE_DATE = {
+    "validation_period_end": lambda d: rules.validation_period_end(provided_on=d).date,
+    "validation_notice_due": lambda d: rules.validation_notice_due(d).date,
+    "furnishing_earliest": lambda d: rules.passive_collection_earliest_furnishing(d).date,
+    "credit_reporting_obsolete_on": lambda d: rules.credit_reporting_obsolete_on(first_delinquency=d).date,
+    "default_notice_posted": lambda d: rules.cca_default_notice_earliest_action(posted_on=d, post="first_class").date,
+    "pre_action": lambda d: rules.pre_action_reply_deadline(d).date,
+    "breathing_space_ends_on": lambda d: rules.breathing_space(d).ends_on,
+}
+
+
+@cases("notice")
+def test_notice(case: dict[str, Any]) -> None:
+    assert NOTICE_DATE[case["kind"]](case["event"]) == case["expected_date"]

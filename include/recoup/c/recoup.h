@@ -696,6 +696,22 @@ RECOUP_C_API recoup_status recoup_plan_monitor(const recoup_schedule* plan, size
                                                recoup_monitor_result* out, int* states_out, char* explanation,
                                                size_t explanation_size, size_t* required);
 
+/** Reschedules (re-ages) `plan` on `as_of`: what is left of it given the payments (dates
+ *  "YYYY-MM-DD", minor units) is recast into a new plan built from `new_terms`, whose
+ *  principal_minor is ignored (the amount recast becomes the principal; its currency must be the
+ *  plan's). `basis` is "unpaid_instalments" (NULL: every instalment's unpaid part) or
+ *  "outstanding_principal" (arrears + the scheduled balance: unearned interest and fees dropped);
+ *  `policy` (NULL = defaults) judges the old plan. *new_plan_out receives the new schedule
+ *  (release with recoup_schedule_free), *amount_minor_out (may be NULL) the amount recast, and
+ *  `explanation` the record: old plan, its monitoring on the day, the amount and the new plan.
+ *  Errors: "reschedule.nothing_outstanding", "reschedule.currency", "reschedule.basis". */
+RECOUP_C_API recoup_status recoup_plan_reschedule(const recoup_schedule* plan, size_t payment_count,
+                                                  const char* const* payment_dates, const int64_t* payment_minor,
+                                                  const char* as_of, const recoup_schedule_terms* new_terms,
+                                                  const char* basis, const recoup_monitor_policy* policy,
+                                                  recoup_schedule** new_plan_out, int64_t* amount_minor_out,
+                                                  char* explanation, size_t explanation_size, size_t* required);
+
 /** Monitors many plans (the same answers as recoup_plan_monitor), all amounts in `currency`. Plan i
  *  has instalments inst_offsets[i] .. inst_offsets[i+1]-1 (due day serials and amounts) and
  *  payments pay_offsets[i] .. pay_offsets[i+1]-1; offsets hold plan_count + 1 elements starting at
@@ -852,6 +868,361 @@ RECOUP_C_API recoup_status recoup_reference_rate(const char* name, const char* o
                                                  char* buffer, size_t buffer_size, size_t* required,
                                                  char effective_from_out[11], recoup_verdict** verdict_out);
 
+/* --- late fees ----------------------------------------------------------------------------- */
+
+/** A late-payment fee rule. Initialise with recoup_late_fee_rule_init (struct_size set, no parts),
+ *  then set a flat fee, a percentage or both. */
+typedef struct recoup_late_fee_rule {
+  size_t struct_size;
+  int64_t grace_days;                 /**< no fee while days late <= grace (0) */
+  int64_t flat_minor;                 /**< a fixed fee; RECOUP_NO_AMOUNT = none */
+  const char* percent_of_instalment;  /**< decimal fraction text ("0.05" = 5%); NULL = none */
+  int64_t cap_minor;                  /**< the most one fee may be; RECOUP_NO_AMOUNT = none */
+  const char* rounding;               /**< rounding of the percentage part; NULL = "half_up" */
+} recoup_late_fee_rule;
+
+RECOUP_C_API void recoup_late_fee_rule_init(recoup_late_fee_rule* rule);
+
+/** The fee for an instalment of `instalment_minor` (in `currency`) paid `days_late` days late,
+ *  charged on `charged_on`: nothing within the grace days, or when a freeze of `terms` (may be
+ *  NULL) with fees stops covers that day. Errors: "late_fee.rule" (no part, or a negative one). */
+RECOUP_C_API recoup_status recoup_late_fee(const char* currency, int64_t instalment_minor, int64_t days_late,
+                                           const recoup_late_fee_rule* rule, const char* charged_on,
+                                           const recoup_accrual_terms* terms, int64_t* fee_minor_out);
+
+/* --- promises to pay ----------------------------------------------------------------------- */
+
+/** A debtor's promise. Initialise with recoup_promise_init (struct_size set, no tolerance). */
+typedef struct recoup_promise {
+  size_t struct_size;
+  const char* date;         /**< the promised payment date */
+  int64_t amount_minor;     /**< the promised amount (positive) */
+  const char* made_on;      /**< when the promise was made (earlier payments do not count); NULL = none */
+  int64_t tolerance_minor;  /**< a shortfall at or below this still keeps it; RECOUP_NO_AMOUNT = none */
+  int64_t grace_days;       /**< days after `date` that still count (0) */
+} recoup_promise;
+
+RECOUP_C_API void recoup_promise_init(recoup_promise* promise);
+
+/** Promise statuses (recoup::promise_status order). */
+enum { RECOUP_PROMISE_PENDING = 0, RECOUP_PROMISE_KEPT = 1, RECOUP_PROMISE_PARTIALLY_KEPT = 2, RECOUP_PROMISE_BROKEN = 3 };
+
+/** The verdict on a promise. Set struct_size = sizeof(recoup_promise_result). */
+typedef struct recoup_promise_result {
+  size_t struct_size;
+  int status;                          /**< RECOUP_PROMISE_* */
+  int64_t paid_minor;                  /**< counted toward the promise (made_on .. deadline, <= as_of) */
+  int64_t shortfall_minor;             /**< promised - paid, at least 0 */
+  int64_t paid_after_deadline_minor;   /**< payments after the deadline and not after as_of */
+  char deadline[11];                   /**< date + grace_days */
+  char kept_on[11];                    /**< the day the counted total reached the amount less tolerance, or "" */
+} recoup_promise_result;
+
+/** Checks `promise` (amounts in `currency`) against payments (dates "YYYY-MM-DD", minor units) on
+ *  `as_of`; `explanation` as everywhere (NULL with required NULL: none). Errors: "promise.amount"
+ *  (not positive), "promise.policy" (grace days outside 0..3660, a negative tolerance, made_on
+ *  after the date), "monitor.negative_payment". */
+RECOUP_C_API recoup_status recoup_promise_check(const char* currency, const recoup_promise* promise,
+                                                size_t payment_count, const char* const* payment_dates,
+                                                const int64_t* payment_minor, const char* as_of,
+                                                recoup_promise_result* out, char* explanation,
+                                                size_t explanation_size, size_t* required);
+
+/* --- time value of money and cash-flow returns ---------------------------------------------- */
+/* numpy-financial's functions in exact decimal arithmetic (28 significant digits, the C++ and
+ * Python results to the digit). Every number is decimal text ("0.05", "-1000"); every result is
+ * decimal text into `buffer`, never truncated (RECOUP_STATUS_BUFFER_TOO_SMALL with *required).
+ * `fv` NULL is 0; `when` is "end" (NULL) or "begin". Errors: "time_value.*", "irr.*",
+ * RECOUP_STATUS_NO_CONVERGENCE when no rate solves the flows. */
+
+/** The payment per period (numpy_financial.pmt). */
+RECOUP_C_API recoup_status recoup_tvm_pmt(const char* rate, const char* nper, const char* pv, const char* fv,
+                                          const char* when, char* buffer, size_t buffer_size, size_t* required);
+/** The interest part of payment `per` (1-based; numpy_financial.ipmt). */
+RECOUP_C_API recoup_status recoup_tvm_ipmt(const char* rate, const char* per, const char* nper, const char* pv,
+                                           const char* fv, const char* when, char* buffer, size_t buffer_size,
+                                           size_t* required);
+/** The principal part of payment `per` (numpy_financial.ppmt). */
+RECOUP_C_API recoup_status recoup_tvm_ppmt(const char* rate, const char* per, const char* nper, const char* pv,
+                                           const char* fv, const char* when, char* buffer, size_t buffer_size,
+                                           size_t* required);
+/** The present value (numpy_financial.pv). */
+RECOUP_C_API recoup_status recoup_tvm_pv(const char* rate, const char* nper, const char* pmt, const char* fv,
+                                         const char* when, char* buffer, size_t buffer_size, size_t* required);
+/** The future value (numpy_financial.fv); here `pv` is required. */
+RECOUP_C_API recoup_status recoup_tvm_fv(const char* rate, const char* nper, const char* pmt, const char* pv,
+                                         const char* when, char* buffer, size_t buffer_size, size_t* required);
+/** The number of periods (numpy_financial.nper). */
+RECOUP_C_API recoup_status recoup_tvm_nper(const char* rate, const char* pmt, const char* pv, const char* fv,
+                                           const char* when, char* buffer, size_t buffer_size, size_t* required);
+/** The periodic rate (numpy_financial.rate), the root nearest zero. */
+RECOUP_C_API recoup_status recoup_tvm_rate(const char* nper, const char* pmt, const char* pv, const char* fv,
+                                           const char* when, char* buffer, size_t buffer_size, size_t* required);
+/** The annual nominal rate (periodic x periods_per_year) at which `periods` level payments of
+ *  `payment_minor` in arrears repay `principal_minor` (both in `currency`), rounded half_even to
+ *  `places` (12 when 0). Errors: "rate.non_positive", "rate.periods". */
+RECOUP_C_API recoup_status recoup_tvm_solve_rate(const char* currency, int64_t principal_minor, int64_t payment_minor,
+                                                 int64_t periods, int periods_per_year, int places, char* buffer,
+                                                 size_t buffer_size, size_t* required);
+/** How many payments of `payment_minor` in arrears (the last smaller or equal) repay
+ *  `principal_minor` at `annual_rate` (a nominal fraction, "0.05"), into *periods_out. Errors:
+ *  "rate.payment_too_small" (the message names the smallest payment that ever repays). */
+RECOUP_C_API recoup_status recoup_tvm_solve_term(const char* currency, int64_t principal_minor, int64_t payment_minor,
+                                                 const char* annual_rate, int periods_per_year, int64_t* periods_out);
+/** The net present value of values[t] at periods t = 0, 1, ... (values[0] undiscounted). */
+RECOUP_C_API recoup_status recoup_cashflow_npv(const char* rate, size_t count, const char* const* values,
+                                               char* buffer, size_t buffer_size, size_t* required);
+/** The internal rate of return of values[t] at periods t = 0, 1, ... (the root nearest zero). */
+RECOUP_C_API recoup_status recoup_cashflow_irr(size_t count, const char* const* values, char* buffer,
+                                               size_t buffer_size, size_t* required);
+/** The NPV of dated flows at an annual rate, Actual/365 from the first flow's date. */
+RECOUP_C_API recoup_status recoup_cashflow_xnpv(const char* rate, size_t count, const char* const* dates,
+                                                const char* const* values, char* buffer, size_t buffer_size,
+                                                size_t* required);
+/** The annual rate at which the dated flows' XNPV is zero (the root nearest zero). */
+RECOUP_C_API recoup_status recoup_cashflow_xirr(size_t count, const char* const* dates, const char* const* values,
+                                                char* buffer, size_t buffer_size, size_t* required);
+
+/* --- portfolio: aging and roll rates -------------------------------------------------------- */
+/* Columns as caller-owned arrays: dates are day serials (RECOUP_NO_DATE = none), balances minor
+ * units. Aging edges are days past due, strictly increasing, 1..64 of them (NULL with
+ * edge_count 0: the usual 0, 30, 60, 90, 120); k edges make k + 1 buckets, "current" (or "0-e")
+ * first and "e+" last. The same kernels as recoup.portfolio in Python. */
+
+/** Ages `count` accounts on `as_of` (as_of_count 1: every row, or count). Each account's days
+ *  past due is as_of - its oldest unpaid due date (0 when none or in the future). Outputs, each
+ *  may be NULL: dpd_out and bucket_out (count each), counts_out (edge_count + 1: accounts per
+ *  bucket) and balances_out (edge_count + 1: the sum of amounts_minor per bucket, which needs
+ *  amounts_minor). Errors: "portfolio.edges", "portfolio.as_of_missing", "portfolio.date_range",
+ *  "columns.length" ("row N: " in front for a bad row), RECOUP_STATUS_OVERFLOW
+ *  ("portfolio.balance_overflow"). */
+RECOUP_C_API recoup_status recoup_portfolio_age(size_t count, const int32_t* oldest_unpaid_due, const int32_t* as_of,
+                                                size_t as_of_count, const int64_t* edges, size_t edge_count,
+                                                const int64_t* amounts_minor, int64_t* dpd_out, int32_t* bucket_out,
+                                                int64_t* counts_out, int64_t* balances_out);
+
+/** The label of bucket `bucket` under `edges` ("current", "1-30", "120+") into `buffer`. */
+RECOUP_C_API recoup_status recoup_portfolio_bucket_label(const int64_t* edges, size_t edge_count, size_t bucket,
+                                                         char* buffer, size_t buffer_size, size_t* required);
+
+/** One snapshot of a book for roll rates: `count` accounts with their ids (unique), bucket
+ *  (0 .. buckets - 1) and, optionally, balance. Set struct_size = sizeof(recoup_roll_rate_columns). */
+typedef struct recoup_roll_rate_columns {
+  size_t struct_size;
+  size_t count;
+  const int64_t* account_id;
+  const int64_t* bucket;
+  const int64_t* balance_minor;  /**< may be NULL: no balance-weighted figures */
+} recoup_roll_rate_columns;
+
+/** Where recoup_portfolio_roll_rates writes (caller-owned; any pointer may be NULL). With B
+ *  buckets: counts and balances hold B x B (row-major, [t0 bucket][t1 bucket]; balances weighted
+ *  by the t0 balance), the others B. Set struct_size = sizeof(recoup_roll_rate_matrix). */
+typedef struct recoup_roll_rate_matrix {
+  size_t struct_size;
+  int64_t* counts;
+  int64_t* balances;         /**< needs t0 balances */
+  int64_t* closed_counts;    /**< per t0 bucket: accounts absent at t1 */
+  int64_t* closed_balances;  /**< their t0 balances (needs t0 balances) */
+  int64_t* new_counts;       /**< per t1 bucket: accounts absent at t0 */
+  int64_t* new_balances;     /**< their t1 balances (needs t1 balances) */
+} recoup_roll_rate_matrix;
+
+/** The roll-rate (transition) matrix between two snapshots over `buckets` (1..65) buckets,
+ *  accounts joined by id. The rate from bucket i to j is counts[i*B+j] / (sum of row i +
+ *  closed_counts[i]). Errors: "portfolio.bucket_range", "portfolio.duplicate_account",
+ *  "columns.length", "portfolio.no_balances" (a balance output without the balances it needs),
+ *  RECOUP_STATUS_OVERFLOW ("portfolio.balance_overflow"). */
+RECOUP_C_API recoup_status recoup_portfolio_roll_rates(size_t buckets, const recoup_roll_rate_columns* t0,
+                                                       const recoup_roll_rate_columns* t1,
+                                                       recoup_roll_rate_matrix* out);
+
+/* --- notice periods and dated duties ------------------------------------------------------ */
+/* Each call answers "by when" or "from when" for one duty, with the rules it used in the verdict
+ * (`verdict_out` may be NULL). Dates are "YYYY-MM-DD"; an optional date is NULL (or ""); `as_of`
+ * NULL reads the rule versions in force on the event's own date. Option names are those of the
+ * C++ and Python APIs; NULL takes the pack's default. Output dates are "" when there is none. */
+
+/** Reg F validation period. Set struct_size = sizeof(recoup_validation_period_result). */
+typedef struct recoup_validation_period_result {
+  size_t struct_size;
+  char assumed_receipt[11];  /**< the fifth countable day after provided_on (12 CFR 1006.34(b)(5)) */
+  char end_date[11];         /**< the validation-period end date: assumed receipt + 30 days */
+  char observed[8];          /**< the holiday choice applied: "skip" or "count" */
+  size_t skipped_count;      /**< days not counted towards the five (weekends, holidays) */
+} recoup_validation_period_result;
+
+/** The end of the validation period for validation information provided on `provided_on`.
+ *  `calendar_id` NULL = "US"; `observed` "skip" (observed holidays skipped too, the default) or
+ *  "count". Errors: "notices.unknown_option", RECOUP_STATUS_RULE_NOT_IN_FORCE before 2021-11-30. */
+RECOUP_C_API recoup_status recoup_validation_period_end(const char* provided_on, const char* calendar_id,
+                                                        const char* observed, const char* as_of,
+                                                        const recoup_rulebook* book,
+                                                        recoup_validation_period_result* out,
+                                                        recoup_verdict** verdict_out);
+
+/** The last day to send the Reg F validation notice when it is not in the initial communication
+ *  (1006.34(a)(1)(i)(B): within five days after it), into date_out[11]. */
+RECOUP_C_API recoup_status recoup_validation_notice_due(const char* initial_communication, const char* as_of,
+                                                        const recoup_rulebook* book, char date_out[11],
+                                                        recoup_verdict** verdict_out);
+
+/** Reg F passive collection. Set struct_size = sizeof(recoup_furnishing_result). */
+typedef struct recoup_furnishing_result {
+  size_t struct_size;
+  char wait_ends_on[11];   /**< the last day of the waiting period (1006.30(a)(1)) */
+  char earliest[11];       /**< the first day the debt may be furnished; "" when blocked */
+  int blocked;             /**< 1: a notice of undeliverability arrived within the wait */
+  char reading[16];        /**< "conservative" (sent + 15, the default) or "literal" (sent + 14) */
+} recoup_furnishing_result;
+
+/** When a debt collector may first furnish to a credit bureau after speaking to or writing to the
+ *  consumer on `sent_on`. Errors: "notices.date_order" (undeliverable notice before sent_on),
+ *  "notices.unknown_option". */
+RECOUP_C_API recoup_status recoup_furnishing_earliest(const char* sent_on, const char* undeliverable_notice_on,
+                                                      const char* reading, const char* as_of,
+                                                      const recoup_rulebook* book, recoup_furnishing_result* out,
+                                                      recoup_verdict** verdict_out);
+
+/** FCRA obsolescence. Set struct_size = sizeof(recoup_obsolescence_result). */
+typedef struct recoup_obsolescence_result {
+  size_t struct_size;
+  char clock_start[11];          /**< date of first delinquency + 180 days (15 U.S.C. 1681c(c)) */
+  char last_reportable_day[11];  /**< obsolete_on - 1 */
+  char obsolete_on[11];          /**< clock start + 7 years: the first day it may not be reported */
+} recoup_obsolescence_result;
+
+/** The first day a delinquent account may no longer be reported (15 U.S.C. 1681c(a)(4), (c)).
+ *  `added_to_file_on` (may be NULL) matters only for delinquencies before 29 Dec 1997. Errors:
+ *  "notices.before_fcra_1997", "notices.date_order". */
+RECOUP_C_API recoup_status recoup_credit_reporting_obsolete_on(const char* first_delinquency,
+                                                               const char* added_to_file_on, const char* as_of,
+                                                               const recoup_rulebook* book,
+                                                               recoup_obsolescence_result* out,
+                                                               recoup_verdict** verdict_out);
+
+/** The batch form over day serials: `obsolete_on_out[i]` for `first_delinquency[i]`
+ *  (RECOUP_NO_DATE in: missing). With `row_status_out` NULL the first bad row stops the batch
+ *  with its error, prefixed "row N: "; otherwise each row gets its status there (0 = ok), a bad
+ *  row's output is RECOUP_NO_DATE and the batch goes on. */
+RECOUP_C_API recoup_status recoup_credit_reporting_batch(size_t count, const int32_t* first_delinquency,
+                                                         const recoup_rulebook* book, int32_t* obsolete_on_out,
+                                                         int32_t* row_status_out);
+
+/** CCA default notice. Set struct_size = sizeof(recoup_default_notice_result). */
+typedef struct recoup_default_notice_result {
+  size_t struct_size;
+  char served_on[11];        /**< the date of service, given or deemed */
+  int deemed;                /**< 1: served_on was deemed from posted_on */
+  char earliest_action[11];  /**< the earliest remedy date, and the first day s87(1) action may be taken */
+  char counting[16];         /**< "clear_days" (service + 15, the default) or "after" (service + 14) */
+} recoup_default_notice_result;
+
+/** The earliest action under a Consumer Credit Act 1974 s87 default notice (s88(2): at least 14
+ *  days after service). Give exactly one of `served_on` and `posted_on`; from posting, `post` is
+ *  "first_class" (NULL) or "second_class" and `calendar_id` NULL = "GB-EAW" (deemed service on
+ *  the 2nd / 4th working day after posting, Interpretation Act 1978 s7). Errors: "notices.default_notice_service",
+ *  "notices.unknown_option". */
+RECOUP_C_API recoup_status recoup_default_notice_earliest_action(const char* served_on, const char* posted_on,
+                                                                 const char* post, const char* calendar_id,
+                                                                 const char* counting, const char* as_of,
+                                                                 const recoup_rulebook* book,
+                                                                 recoup_default_notice_result* out,
+                                                                 recoup_verdict** verdict_out);
+
+/** Pre-Action Protocol for Debt Claims. Set struct_size = sizeof(recoup_pre_action_result). */
+typedef struct recoup_pre_action_result {
+  size_t struct_size;
+  char reply_due[11];             /**< letter_dated + 30 days */
+  char earliest_proceedings[11];  /**< the earliest day to issue proceedings */
+  int extended;                   /**< 1: the further 30 days (advice or documents) applied */
+} recoup_pre_action_result;
+
+/** The earliest day a creditor may start proceedings after a Letter of Claim dated
+ *  `letter_dated` (England and Wales). `seeking_advice` is 0/1; the reply and document dates may
+ *  be NULL. Errors: "notices.date_order", "notices.not_applicable" (seeking_advice without the
+ *  date the reply was received). */
+RECOUP_C_API recoup_status recoup_pre_action_deadline(const char* letter_dated, const char* reply_received_on,
+                                                      int seeking_advice, const char* documents_provided_on,
+                                                      const char* as_of, const recoup_rulebook* book,
+                                                      recoup_pre_action_result* out, recoup_verdict** verdict_out);
+
+/** What a breathing space freezes (bits of recoup_breathing_space_result.frozen). */
+enum {
+  RECOUP_FROZEN_INTEREST = 1,
+  RECOUP_FROZEN_FEES_AND_CHARGES = 2,
+  RECOUP_FROZEN_ENFORCEMENT = 4,
+  RECOUP_FROZEN_CONTACT_DEMANDING_PAYMENT = 8
+};
+
+/** A Debt Respite Scheme moratorium. Set struct_size = sizeof(recoup_breathing_space_result). */
+typedef struct recoup_breathing_space_result {
+  size_t struct_size;
+  char ends_on[11];             /**< the last protected day; "" while crisis treatment continues */
+  char midway_review_from[11];  /**< standard: the first day of the midway review (day 26), else "" */
+  char midway_review_to[11];    /**< standard: the last day to complete it (day 35), else "" */
+  unsigned frozen;              /**< RECOUP_FROZEN_* bits in force for the moratorium */
+} recoup_breathing_space_result;
+
+/** A breathing space started on `start` (SI 2020/1311): `kind` "standard" (NULL; 60 days) or
+ *  "mental_health" (while crisis treatment lasts, plus 30 days from `treatment_ended_on`, which
+ *  may be NULL). Errors: "notices.date_order", "notices.not_applicable" (a treatment end for a
+ *  standard space), "notices.unknown_option", RECOUP_STATUS_RULE_NOT_IN_FORCE before 2021-05-04. */
+RECOUP_C_API recoup_status recoup_breathing_space(const char* start, const char* kind, const char* treatment_ended_on,
+                                                  const char* as_of, const recoup_rulebook* book,
+                                                  recoup_breathing_space_result* out, recoup_verdict** verdict_out);
+
+/* --- affordability: income and expenditure, debt management plans ------------------------- */
+
+/** An income and expenditure statement in monthly figures (minor units). Set struct_size =
+ *  sizeof(recoup_affordability_result). */
+typedef struct recoup_affordability_result {
+  size_t struct_size;
+  int64_t income_minor;
+  int64_t fixed_costs_minor;
+  int64_t flexible_costs_minor;
+  int64_t priority_debts_minor;
+  int64_t outgoings_minor;       /**< fixed + flexible + priority */
+  int64_t disposable_minor;      /**< income - outgoings (may be negative) */
+  int no_disposable_income;      /**< 1 when disposable <= 0 */
+} recoup_affordability_result;
+
+/** Assesses `count` income and expenditure lines (Standard Financial Statement categories):
+ *  `sections` "income", "fixed_cost", "flexible_cost" or "priority_debt"; `categories` such as
+ *  "earnings", "rent", "food"; amounts in minor units of `currency`; `frequencies` "weekly",
+ *  "fortnightly", "four_weekly", "monthly" or "yearly" (NULL: all monthly). Each line becomes
+ *  monthly exactly (x 52 / 12, ...) and is rounded once with `rounding` (NULL = "half_up");
+ *  `monthly_out` (may be NULL) receives the count monthly figures. Errors:
+ *  "affordability.section", "affordability.category", "affordability.frequency",
+ *  "affordability.amount". */
+RECOUP_C_API recoup_status recoup_affordability_assess(const char* currency, size_t count,
+                                                       const char* const* sections, const char* const* categories,
+                                                       const int64_t* amounts_minor, const char* const* frequencies,
+                                                       const char* rounding, recoup_affordability_result* out,
+                                                       int64_t* monthly_out, char* explanation,
+                                                       size_t explanation_size, size_t* required);
+
+/** A debt management plan's totals. Set struct_size = sizeof(recoup_dmp_result). */
+typedef struct recoup_dmp_result {
+  size_t struct_size;
+  int64_t distributed_minor;    /**< the sum of the creditors' monthly payments */
+  int64_t undistributed_minor;  /**< disposable - distributed (shares capped at a balance) */
+  int64_t months;               /**< the longest creditor plan; -1 when a creditor gets nothing */
+  int no_disposable_income;     /**< 1 when disposable <= 0 */
+  int too_long;                 /**< 1 when months exceeds max_months */
+} recoup_dmp_result;
+
+/** Shares `disposable_minor` a month among `count` non-priority creditors (`names` may be NULL:
+ *  "creditor 1", ...) pro rata to their balances without losing a minor unit (remainder policy `remainder`, NULL =
+ *  "largest_remainder"); `max_months` 0 = 84. `payments_out` and `months_out` (may be NULL)
+ *  receive count values each (months -1 when a creditor gets nothing). Errors:
+ *  "affordability.creditors", "affordability.max_months". */
+RECOUP_C_API recoup_status recoup_affordability_dmp(const char* currency, int64_t disposable_minor, size_t count,
+                                                    const char* const* names, const int64_t* balances_minor, int64_t max_months,
+                                                    const char* remainder, recoup_dmp_result* out,
+                                                    int64_t* payments_out, int64_t* months_out, char* explanation,
+                                                    size_t explanation_size, size_t* required);
+
 /* --- settlement: an offer and what it is worth ------------------------------------------- */
 
 /** An offer and how to value it. Initialise with recoup_settle_terms_init; text fields are
@@ -911,6 +1282,33 @@ RECOUP_C_API recoup_status recoup_settle_value(const char* currency, int64_t bal
                                                recoup_settle_result* out, int64_t* payments_out,
                                                size_t payments_capacity, char* explanation, size_t explanation_size,
                                                size_t* required, recoup_verdict** verdict_out);
+
+
+/** "No limit" in the optional limit columns of recoup_settle_authority. */
+#define RECOUP_NO_LIMIT INT64_MIN
+
+/** Who may approve an offer. Set struct_size = sizeof(recoup_authority_result). */
+typedef struct recoup_authority_result {
+  size_t struct_size;
+  int approvable;      /**< 1 when some band covers the offer */
+  size_t band_index;   /**< the covering band (valid when approvable) */
+  char level[64];      /**< its level, e.g. "supervisor"; "" when nobody may approve */
+} recoup_authority_result;
+
+/** The lowest authority band that covers the offer built from `terms` for a balance of
+ *  `balance_minor` on an account `account_age_days` old. Bands are columns of `band_count`, in
+ *  order from the lowest: `levels` ("agent", ...), `max_discounts` (largest forgiven / balance,
+ *  inclusive, decimal text), and optional limits (NULL, or RECOUP_NO_LIMIT in a row):
+ *  `max_balance_minor` (balances strictly under), `max_age_days` (accounts strictly younger),
+ *  `max_payments` (at most). `explanation` names the condition each band failed. Errors:
+ *  "settle.authority_bands", "settle.age", and those of recoup_settle_value. */
+RECOUP_C_API recoup_status recoup_settle_authority(const char* currency, int64_t balance_minor,
+                                                   const recoup_settle_terms* terms, int64_t account_age_days,
+                                                   size_t band_count, const char* const* levels,
+                                                   const char* const* max_discounts, const int64_t* max_balance_minor,
+                                                   const int64_t* max_age_days, const int64_t* max_payments,
+                                                   recoup_authority_result* out, char* explanation,
+                                                   size_t explanation_size, size_t* required);
 
 #ifdef __cplusplus
 } /* extern "C" */
