@@ -1,6 +1,8 @@
 // The C ABI for contact limits (recoup::rules::may_call): Reg F 1006.14 call frequency, the wait
-// after a conversation, convenient hours in every candidate zone, and state overlays.
+// after a conversation, convenient hours in every candidate zone, and state overlays; and the
+// whole-log audit over columns (recoup::rules::check_call_log).
 #include <algorithm>
+#include <type_traits>
 
 #include "c_entry.hpp"
 
@@ -16,6 +18,11 @@ static_assert(RECOUP_CONTACT_CALL_FREQUENCY == 1 << static_cast<int>(recoup::rul
 static_assert(RECOUP_CONTACT_POST_CONVERSATION_WAIT ==
               1 << static_cast<int>(recoup::rules::contact_block::post_conversation_wait));
 static_assert(RECOUP_CONTACT_INCONVENIENT_TIME == 1 << static_cast<int>(recoup::rules::contact_block::inconvenient_time));
+static_assert(RECOUP_CALL_FLAG_COUNTED == recoup::rules::call_flag::counted);
+static_assert(RECOUP_CALL_FLAG_OVER_LIMIT == recoup::rules::call_flag::over_limit);
+static_assert(RECOUP_CALL_FLAG_IN_WAIT == recoup::rules::call_flag::in_wait);
+static_assert(RECOUP_CALL_FLAG_OUTSIDE_HOURS == recoup::rules::call_flag::outside_hours);
+static_assert(RECOUP_CALL_FLAG_OVER_STATE_LIMIT == recoup::rules::call_flag::over_state_limit);
 
 extern "C" {
 
@@ -75,6 +82,36 @@ recoup_status recoup_contact_may_call(size_t call_count, const int64_t* call_utc
     o.blocks = blocks;
     o.reason_count = v.reasons.size();
     emit_verdict(v, verdict_out);
+    return RECOUP_STATUS_OK;
+  });
+}
+
+recoup_status recoup_contact_check_call_log(const recoup_call_log_columns* log, const char* const* time_zones,
+                                            size_t time_zone_count, const char* jurisdiction, const char* as_of,
+                                            const recoup_rulebook* book, uint8_t* flags_out,
+                                            int32_t* window_count_out) {
+  return entry([&] {
+    const auto& l = require(log, "log");
+    check_struct_size(l.struct_size, RECOUP_C_FIELD_END(recoup_call_log_columns, zone), "recoup_call_log_columns");
+    const std::size_t n = l.count;
+    auto optional_column = [n](const auto* p) {
+      using T = std::remove_cv_t<std::remove_pointer_t<decltype(p)>>;
+      return p == nullptr ? std::span<const T>{} : std::span<const T>{p, n};
+    };
+    const recoup::rules::call_log_columns cols{.person = require_array(l.person, n, "log->person"),
+                                               .debt = require_array(l.debt, n, "log->debt"),
+                                               .utc_seconds = require_array(l.utc_seconds, n, "log->utc_seconds"),
+                                               .outcome = require_array(l.outcome, n, "log->outcome"),
+                                               .excluded_by_consent = optional_column(l.excluded_by_consent),
+                                               .number = optional_column(l.number_kind),
+                                               .zone = optional_column(l.zone)};
+    recoup::rules::call_log_options options;
+    for (const char* z : require_array(time_zones, time_zone_count, "time_zones"))
+      options.time_zones.emplace_back(require_text(z, "time_zones[i]"));
+    if (jurisdiction != nullptr) options.jurisdiction = jurisdiction;
+    options.as_of = optional_date(as_of);
+    recoup::rules::check_call_log(cols, options, require_array(flags_out, n, "flags_out"),
+                                  optional_array(window_count_out, n), book_or_default(book));
     return RECOUP_STATUS_OK;
   });
 }

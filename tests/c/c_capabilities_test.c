@@ -252,6 +252,70 @@ static void test_contact(void) {
   CHECK(strcmp(recoup_last_error_id(), "contact.no_time_zone") == 0);
 }
 
+static void test_call_log(void) {
+  /* The C++ test's log, rows shuffled: person 7 / debt 1 gets an 8th call in 7 days; person 8 a
+   * conversation then a call inside the wait; person 7 / debt 2 a call at 22:00 EDT. */
+  static const struct {
+    int64_t person, debt;
+    const char* day;
+    int hour;
+    uint8_t outcome, expect;
+  } rows[13] = {
+      {7, 1, "2026-04-12", 14, RECOUP_CALL_UNANSWERED, RECOUP_CALL_FLAG_COUNTED | RECOUP_CALL_FLAG_OVER_LIMIT},
+      {8, 1, "2026-04-06", 14, RECOUP_CALL_CONNECTED_CONVERSATION, RECOUP_CALL_FLAG_COUNTED},
+      {7, 1, "2026-04-06", 14, RECOUP_CALL_UNANSWERED, RECOUP_CALL_FLAG_COUNTED},
+      {7, 1, "2026-04-06", 15, RECOUP_CALL_VOICEMAIL, RECOUP_CALL_FLAG_COUNTED},
+      {7, 1, "2026-04-07", 14, RECOUP_CALL_UNANSWERED, RECOUP_CALL_FLAG_COUNTED},
+      {8, 1, "2026-04-12", 20, RECOUP_CALL_UNANSWERED, RECOUP_CALL_FLAG_COUNTED | RECOUP_CALL_FLAG_IN_WAIT},
+      {7, 1, "2026-04-08", 14, RECOUP_CALL_UNANSWERED, RECOUP_CALL_FLAG_COUNTED},
+      {7, 1, "2026-04-09", 14, RECOUP_CALL_UNANSWERED, RECOUP_CALL_FLAG_COUNTED},
+      {7, 2, "2026-04-10", 2, RECOUP_CALL_UNANSWERED, RECOUP_CALL_FLAG_COUNTED | RECOUP_CALL_FLAG_OUTSIDE_HOURS},
+      {7, 1, "2026-04-10", 14, RECOUP_CALL_NOT_CONNECTED, 0},
+      {7, 1, "2026-04-10", 15, RECOUP_CALL_UNANSWERED, RECOUP_CALL_FLAG_COUNTED},
+      {7, 1, "2026-04-11", 14, RECOUP_CALL_UNANSWERED, RECOUP_CALL_FLAG_COUNTED},
+      {8, 1, "2026-04-13", 12, RECOUP_CALL_UNANSWERED, RECOUP_CALL_FLAG_COUNTED},
+  };
+  const char* zones[] = {"America/New_York"};
+  const char* bad_zones[] = {"Mars/Olympus_Mons"};
+  int64_t person[13], debt[13], at[13];
+  uint8_t outcome[13], flags[13];
+  int32_t window[13];
+  recoup_call_log_columns log;
+  int i;
+  for (i = 0; i < 13; ++i) {
+    person[i] = rows[i].person;
+    debt[i] = rows[i].debt;
+    at[i] = (int64_t)serial(rows[i].day) * 86400 + rows[i].hour * 3600;
+    outcome[i] = rows[i].outcome;
+  }
+  memset(&log, 0, sizeof log);
+  log.struct_size = sizeof log;
+  log.count = 13;
+  log.person = person;
+  log.debt = debt;
+  log.utc_seconds = at;
+  log.outcome = outcome;
+  CHECK(recoup_contact_check_call_log(&log, zones, 1, NULL, NULL, NULL, flags, window) == RECOUP_STATUS_OK);
+  for (i = 0; i < 13; ++i) CHECK(flags[i] == rows[i].expect);
+  CHECK(window[0] == 8 && window[9] == 0);
+  /* Massachusetts: at most two calls in 7 days to a personal number (the third is over). */
+  CHECK(recoup_contact_check_call_log(&log, zones, 1, "US-MA", NULL, NULL, flags, NULL) == RECOUP_STATUS_OK);
+  CHECK((flags[3] & RECOUP_CALL_FLAG_OVER_STATE_LIMIT) == 0 && (flags[4] & RECOUP_CALL_FLAG_OVER_STATE_LIMIT) != 0);
+  CHECK((flags[0] & RECOUP_CALL_FLAG_OVER_LIMIT) != 0);
+  /* Bad input. */
+  outcome[3] = 9;
+  CHECK(recoup_contact_check_call_log(&log, zones, 1, NULL, NULL, NULL, flags, NULL) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "contact.outcome") == 0);
+  outcome[3] = RECOUP_CALL_VOICEMAIL;
+  CHECK(recoup_contact_check_call_log(&log, bad_zones, 1, NULL, NULL, NULL, flags, NULL) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "contact.unknown_time_zone") == 0);
+  CHECK(recoup_contact_check_call_log(&log, zones, 1, "US-ZZ", NULL, NULL, flags, NULL) ==
+        RECOUP_STATUS_UNKNOWN_JURISDICTION);
+  CHECK(recoup_contact_check_call_log(&log, zones, 1, NULL, NULL, NULL, NULL, NULL) == RECOUP_STATUS_NULL_ARGUMENT);
+  log.outcome = NULL;
+  CHECK(recoup_contact_check_call_log(&log, zones, 1, NULL, NULL, NULL, flags, NULL) == RECOUP_STATUS_NULL_ARGUMENT);
+}
+
 static void test_garnishment(void) {
   /* regulations.md T-GAR-1..4 (29 CFR 870.10; $7.25): weekly disposable 217.50 / 250 / 290 / 500. */
   const int64_t disposable[] = {21750, 25000, 29000, 50000};
@@ -464,6 +528,7 @@ int main(void) {
   test_accrual();
   test_monitor();
   test_contact();
+  test_call_log();
   test_garnishment();
   test_interest();
   test_settle();

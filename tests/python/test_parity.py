@@ -105,7 +105,9 @@ NOTICE_DATE = {
     "validation_notice_due": lambda d: rules.validation_notice_due(d).date,
     "furnishing_earliest": lambda d: rules.passive_collection_earliest_furnishing(d).date,
     "credit_reporting_obsolete_on": lambda d: rules.credit_reporting_obsolete_on(first_delinquency=d).date,
-    "default_notice_posted": lambda d: rules.cca_default_notice_earliest_action(posted_on=d, post="first_class").date,
+    "default_notice_posted": lambda d: rules.cca_default_notice_earliest_action(
+        posted_on=d, post="first_class"
+    ).date,
     "pre_action": lambda d: rules.pre_action_reply_deadline(d).date,
     "breathing_space_ends_on": lambda d: rules.breathing_space(d).ends_on,
 }

@@ -778,6 +778,42 @@ RECOUP_C_API recoup_status recoup_contact_may_call(size_t call_count, const int6
                                                    const recoup_rulebook* book, recoup_contact_result* out,
                                                    recoup_verdict** verdict_out);
 
+/** Bits of the flags recoup_contact_check_call_log writes per call. */
+enum {
+  RECOUP_CALL_FLAG_COUNTED = 1,          /**< counts toward the federal frequency */
+  RECOUP_CALL_FLAG_OVER_LIMIT = 2,       /**< the 8th or later counted call in 7 consecutive days */
+  RECOUP_CALL_FLAG_IN_WAIT = 4,          /**< inside the 7 days after a conversation */
+  RECOUP_CALL_FLAG_OUTSIDE_HOURS = 8,    /**< outside 8 a.m. - 9 p.m. in its zone */
+  RECOUP_CALL_FLAG_OVER_STATE_LIMIT = 16 /**< over a state overlay's frequency limit */
+};
+
+/** A whole call log as columns of `count` rows, any order (caller-owned). Optional columns may
+ *  be NULL. Set struct_size = sizeof(recoup_call_log_columns). */
+typedef struct recoup_call_log_columns {
+  size_t struct_size;
+  size_t count;
+  const int64_t* person;                /**< who was called */
+  const int64_t* debt;                  /**< about which debt */
+  const int64_t* utc_seconds;           /**< when, seconds since 1970 UTC */
+  const uint8_t* outcome;               /**< RECOUP_CALL_* */
+  const uint8_t* excluded_by_consent;   /**< 0/1; NULL = none */
+  const uint8_t* number_kind;           /**< RECOUP_NUMBER_*; NULL = all personal */
+  const int32_t* zone;                  /**< index into time_zones; NULL = all 0 */
+} recoup_call_log_columns;
+
+/** Audits a call log (Reg F 1006.14(b) and state overlays) in one pass per (person, debt): each
+ *  call's RECOUP_CALL_FLAG_* bits into flags_out (count elements) and, when window_count_out is
+ *  not NULL, the counted calls in the 7 days ending with each counted call (0 otherwise).
+ *  `time_zones` lists the IANA zones the rows index; `jurisdiction` NULL = "US"; `as_of` NULL
+ *  reads the rules in force on the UTC date of the latest call. Errors: "contact.batch_shape",
+ *  "contact.outcome", "contact.number_kind", "contact.unknown_time_zone",
+ *  RECOUP_STATUS_UNKNOWN_JURISDICTION ("contact.jurisdiction"). */
+RECOUP_C_API recoup_status recoup_contact_check_call_log(const recoup_call_log_columns* log,
+                                                         const char* const* time_zones, size_t time_zone_count,
+                                                         const char* jurisdiction, const char* as_of,
+                                                         const recoup_rulebook* book, uint8_t* flags_out,
+                                                         int32_t* window_count_out);
+
 /* --- garnishment: the most an ordinary creditor may take from one pay ----------------------- */
 
 /** Facts some states' limits depend on. Initialise with recoup_garnishment_options_init. */
