@@ -210,6 +210,87 @@ static void test_reschedule(void) {
   recoup_schedule_free(old);
 }
 
+static void test_schedule_batch(void) {
+  /* Three loans through the batch agree row for row with three scalar builds; a bad one is
+   * reported by row when statuses are asked for. */
+  const int64_t principal[4] = {100000, 250000, 99999, 100000};
+  const char* rates[4] = {"0.05", "0.1299", "0", "0.05"};
+  const int64_t periods[4] = {12, 24, 7, -3};
+  int32_t first_due[4];
+  int32_t status[4];
+  recoup_schedule_terms proto;
+  recoup_schedule_columns in;
+  recoup_schedule_batch* batch = NULL;
+  size_t schedules = 0, rows = 0, i, k;
+  int64_t offsets[5], number[64], payment[64], interest[64], principal_col[64], balance[64], regular[4], total[4],
+      total_interest[4];
+  int32_t due[64];
+  CHECK(recoup_date_serial("2026-02-15", &first_due[0]) == RECOUP_STATUS_OK);
+  first_due[1] = first_due[0] + 31;
+  first_due[2] = first_due[0];
+  first_due[3] = first_due[0];
+  recoup_schedule_terms_init(&proto);
+  proto.currency = "GBP";
+  memset(&in, 0, sizeof in);
+  in.struct_size = sizeof in;
+  in.count = 3;
+  in.principal_minor = principal;
+  in.annual_rate = rates;
+  in.annual_rate_count = 3;
+  in.periods = periods;
+  in.first_due = first_due;
+  CHECK(recoup_schedule_batch_build(&proto, &in, NULL, &batch) == RECOUP_STATUS_OK);
+  CHECK(recoup_schedule_batch_sizes(batch, &schedules, &rows) == RECOUP_STATUS_OK);
+  CHECK(schedules == 3 && rows == 12 + 24 + 7);
+  CHECK(recoup_schedule_batch_totals(batch, regular, total, total_interest) == RECOUP_STATUS_OK);
+  CHECK(recoup_schedule_batch_rows(batch, offsets, number, due, payment, interest, principal_col, NULL, balance) ==
+        RECOUP_STATUS_OK);
+  CHECK(offsets[0] == 0 && offsets[3] == 43);
+  for (i = 0; i < 3; ++i) {
+    recoup_schedule* one = NULL;
+    recoup_schedule_row row;
+    char date[11];
+    int64_t t_pay = 0, t_int = 0, t_reg = 0;
+    size_t n = 0;
+    proto.principal_minor = principal[i];
+    proto.annual_rate = rates[i];
+    proto.periods = periods[i];
+    CHECK(recoup_date_from_serial(first_due[i], date) == RECOUP_STATUS_OK);
+    proto.first_due = date;
+    CHECK(recoup_schedule_build(&proto, &one) == RECOUP_STATUS_OK);
+    CHECK(recoup_schedule_totals(one, &t_pay, &t_int, &t_reg) == RECOUP_STATUS_OK);
+    CHECK(t_pay == total[i] && t_int == total_interest[i] && t_reg == regular[i]);
+    CHECK(recoup_schedule_row_count(one, &n) == RECOUP_STATUS_OK && (int64_t)n == offsets[i + 1] - offsets[i]);
+    row.struct_size = sizeof row;
+    for (k = 0; k < n; ++k) {
+      const size_t at = (size_t)offsets[i] + k;
+      int32_t s = 0;
+      CHECK(recoup_schedule_get_row(one, k, &row) == RECOUP_STATUS_OK);
+      CHECK(recoup_date_serial(row.due_date, &s) == RECOUP_STATUS_OK);
+      CHECK(row.number == number[at] && s == due[at] && row.payment_minor == payment[at]);
+      CHECK(row.interest_minor == interest[at] && row.principal_minor == principal_col[at]);
+      CHECK(row.balance_minor == balance[at]);
+    }
+    recoup_schedule_free(one);
+  }
+  recoup_schedule_batch_free(batch);
+  proto.first_due = NULL;
+  /* The fourth schedule has -3 periods: it stops the batch, or is marked by row. */
+  in.count = 4;
+  in.annual_rate_count = 1;
+  CHECK(recoup_schedule_batch_build(&proto, &in, NULL, &batch) == RECOUP_STATUS_INVALID_INPUT && batch == NULL);
+  CHECK(strncmp(recoup_last_error_message(), "row 3: ", 7) == 0);
+  CHECK(recoup_schedule_batch_build(&proto, &in, status, &batch) == RECOUP_STATUS_OK);
+  CHECK(status[0] == 0 && status[1] == 0 && status[2] == 0 && status[3] == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(recoup_schedule_batch_sizes(batch, &schedules, &rows) == RECOUP_STATUS_OK && schedules == 4 && rows == 43);
+  recoup_schedule_batch_free(batch);
+  in.annual_rate_count = 2;
+  CHECK(recoup_schedule_batch_build(&proto, &in, NULL, &batch) == RECOUP_STATUS_INVALID_INPUT);
+  CHECK(strcmp(recoup_last_error_id(), "columns.length") == 0);
+  CHECK(recoup_schedule_batch_build(&proto, NULL, NULL, &batch) == RECOUP_STATUS_NULL_ARGUMENT);
+  CHECK(recoup_schedule_batch_sizes(NULL, &schedules, &rows) == RECOUP_STATUS_NULL_ARGUMENT);
+}
+
 int main(void) {
   test_time_value();
   test_solve();
@@ -217,6 +298,7 @@ int main(void) {
   test_promise();
   test_late_fee();
   test_reschedule();
+  test_schedule_batch();
   if (failures != 0) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -172,6 +172,48 @@ RECOUP_C_API recoup_status recoup_schedule_totals(const recoup_schedule* schedul
 RECOUP_C_API recoup_status recoup_schedule_explain(const recoup_schedule* schedule, char* buffer, size_t buffer_size,
                                       size_t* required);
 
+/* --- many schedules in one call --------------------------------------------------------------- */
+
+/** The per-schedule inputs of a batch, each of `count` elements (caller-owned). Set struct_size =
+ *  sizeof(recoup_schedule_columns); fields added later go at the end. */
+typedef struct recoup_schedule_columns {
+  size_t struct_size;
+  size_t count;
+  const int64_t* principal_minor;   /**< minor units of the prototype's currency */
+  const char* const* annual_rate;   /**< decimal fraction text ("0.0725"); annual_rate_count 1 (all) or count */
+  size_t annual_rate_count;
+  const int64_t* periods;           /**< ignored by fixed_instalment */
+  const int32_t* first_due;         /**< day serials (recoup_date_serial) */
+  const int32_t* start;             /**< day serials; NULL = one period before each first due */
+} recoup_schedule_columns;
+
+/** A batch of built schedules (opaque, immutable): flat row columns with offsets. */
+typedef struct recoup_schedule_batch recoup_schedule_batch;
+
+/** Builds one schedule per input row with the shape, frequency, conventions and rounding of
+ *  `prototype` (its principal, rate, periods and dates are replaced; recoup_schedule_terms as for
+ *  recoup_schedule_build). With `row_status_out` NULL the first bad schedule stops the batch
+ *  ("row N: " in front of its error); otherwise each schedule's status goes there (0 = built)
+ *  and a bad one has no rows and zero totals. On success *out owns the batch. */
+RECOUP_C_API recoup_status recoup_schedule_batch_build(const recoup_schedule_terms* prototype,
+                                                       const recoup_schedule_columns* in, int32_t* row_status_out,
+                                                       recoup_schedule_batch** out);
+/** The number of schedules and of rows in all of them. */
+RECOUP_C_API recoup_status recoup_schedule_batch_sizes(const recoup_schedule_batch* batch, size_t* schedule_count_out,
+                                                       size_t* row_count_out);
+/** Per schedule (schedule_count elements each; any pointer may be NULL): the regular payment,
+ *  the total paid and the total interest, in minor units. */
+RECOUP_C_API recoup_status recoup_schedule_batch_totals(const recoup_schedule_batch* batch, int64_t* regular_payment,
+                                                        int64_t* total_payment, int64_t* total_interest);
+/** The rows: `offsets` (schedule_count + 1: schedule i is rows offsets[i] .. offsets[i+1]-1) and
+ *  row_count elements of each other column (any pointer may be NULL; due dates as day serials). */
+RECOUP_C_API recoup_status recoup_schedule_batch_rows(const recoup_schedule_batch* batch, int64_t* offsets,
+                                                      int64_t* number, int32_t* due_date, int64_t* payment,
+                                                      int64_t* interest, int64_t* principal, int64_t* fees,
+                                                      int64_t* balance);
+/** Releases a batch (NULL is allowed). */
+RECOUP_C_API void recoup_schedule_batch_free(recoup_schedule_batch* batch);
+
 /* --- APR -------------------------------------------------------------------------------------- */
 
 /** The APR of advances and payments (dates "YYYY-MM-DD", amounts in minor units of `currency`)
