@@ -101,6 +101,14 @@ void copy_field(char (&field)[N], const std::string& text) {
 /// A date "YYYY-MM-DD" written into a char[11] field.
 inline void copy_date(char (&field)[11], const civil_date& d) { std::memcpy(field, d.to_string().c_str(), 11); }
 
+/// An optional date into a char[11] field: "" when there is none.
+inline void copy_optional_date(char (&field)[11], const std::optional<civil_date>& d) {
+  if (d)
+    copy_date(field, *d);
+  else
+    field[0] = '\0';
+}
+
 /// NULL or "" is none; otherwise the parsed date.
 std::optional<civil_date> optional_date(const char* text);
 

@@ -20,13 +20,6 @@ std::optional<E> option(const char* name, Parse parse) {
   return parse(name);
 }
 
-void copy_optional_date(char (&field)[11], const std::optional<recoup::civil_date>& d) {
-  if (d)
-    copy_date(field, *d);
-  else
-    field[0] = '\0';
-}
-
 unsigned frozen_bit(const std::string& what) {
   if (what == "interest") return RECOUP_FROZEN_INTEREST;
   if (what == "fees_and_charges") return RECOUP_FROZEN_FEES_AND_CHARGES;
@@ -121,12 +114,9 @@ recoup_status recoup_credit_reporting_batch(size_t count, const int32_t* first_d
     recoup::row_errors errors;
     r::credit_reporting_obsolete_on(serials, result, row_status_out == nullptr ? nullptr : &errors, book_or_default(book));
     for (std::size_t i = 0; i < count; ++i) out[i] = result[i] == nat ? RECOUP_NO_DATE : static_cast<int32_t>(result[i]);
-    if (row_status_out != nullptr) {
+    if (row_status_out != nullptr) {  // the kernel leaves a bad row's output missing (RECOUP_NO_DATE above)
       std::fill(row_status_out, row_status_out + count, RECOUP_STATUS_OK);
-      for (const auto& e : errors) {
-        row_status_out[e.row] = static_cast<int32_t>(e.kind);
-        out[e.row] = RECOUP_NO_DATE;
-      }
+      for (const auto& e : errors) row_status_out[e.row] = static_cast<int32_t>(e.kind);
     }
     return RECOUP_STATUS_OK;
   });

@@ -40,10 +40,7 @@ recoup_status recoup_promise_check(const char* currency, const recoup_promise* p
     o.shortfall_minor = r.shortfall.minor_units();
     o.paid_after_deadline_minor = r.paid_after_deadline.minor_units();
     copy_date(o.deadline, r.deadline);
-    if (r.kept_on)
-      copy_date(o.kept_on, *r.kept_on);
-    else
-      o.kept_on[0] = '\0';
+    copy_optional_date(o.kept_on, r.kept_on);
     if (explanation == nullptr && required == nullptr) return RECOUP_STATUS_OK;
     return write_text(r.explain(), explanation, explanation_size, required);
   });
